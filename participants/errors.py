@@ -1,0 +1,11 @@
+"""Messages shown when a participant rule stops a change. Tests assert these exact words."""
+
+PART_TIME_FTE = "Part-time hours must be more than 0 and less than 1 full-time equivalent, like 0.5"
+ECT_PERIOD_OVERLAPS = "This ECT is already registered at a school for some of these dates"
+MENTOR_PERIOD_OVERLAPS = "This mentor is already registered at this school for some of these dates"
+ALREADY_FINISHED = "This has already ended"
+FINISHES_BEFORE_START = "The leaving date must be on or after the start date"
+MENTOR_IS_ECT = "A mentor cannot mentor themselves"
+MENTOR_AT_OTHER_SCHOOL = "The mentor must be registered at the ECT's school"
+MENTORSHIP_STARTS_TOO_EARLY = "The new mentor must start after the current mentor started"
+PROVIDER_LED_NEEDS_PARTNERSHIP = "Provider-led training needs a lead provider and delivery partner"
