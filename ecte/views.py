@@ -52,7 +52,10 @@ class ChooseRoleForm(forms.Form):
     membership = forms.ChoiceField(
         label="Which role do you want to use?",
         widget=forms.RadioSelect,
-        error_messages={"required": "Select the role you want to use"},
+        error_messages={
+            "required": "Select the role you want to use",
+            "invalid_choice": "Select the role you want to use",
+        },
     )
 
     def __init__(self, *args, memberships, **kwargs):

@@ -28,7 +28,7 @@ def _hint(bf) -> dict | None:
 
 def _choice_items(bf, selected: set[str]) -> list[dict]:
     items = []
-    for index, (value, label) in enumerate(bf.field.choices):
+    for value, label in bf.field.choices:
         if value in ("", None):
             continue
         item = {
@@ -36,8 +36,8 @@ def _choice_items(bf, selected: set[str]) -> list[dict]:
             "text": str(label),
             "checked": str(value) in selected,
         }
-        if index == 0 or not items:
-            item["id"] = bf.id_for_label
+        if not items:
+            item["id"] = bf.auto_id
         items.append(item)
     return items
 
@@ -206,7 +206,8 @@ def error_summary_params(form) -> dict | None:
                 f"{bf.html_name}-{bf.field.widget.first_invalid_part(bf.form.data, bf.html_name)}"
             )
         elif isinstance(bf.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-            anchor = bf.id_for_label or bf.auto_id
+            # The first radio or checkbox carries the field's id (see _choice_items).
+            anchor = bf.auto_id
         else:
             anchor = bf.id_for_label or bf.auto_id
         items.append({"text": str(bf.errors[0]), "href": f"#{anchor}"})

@@ -1,7 +1,7 @@
 """The test suite: always PostgreSQL (DATABASE_URL) and, where set, Redis (REDIS_URL)."""
 
 from ecte.settings.base import *  # noqa: F403
-from ecte.settings.base import DATABASES
+from ecte.settings.base import DATABASES, REDIS_URL
 
 DEBUG = False
 DEMO_MODE = False
@@ -16,3 +16,13 @@ STORAGES = {
 CELERY_TASK_ALWAYS_EAGER = True
 # The suite pools nothing: each xdist worker holds one connection.
 DATABASES["default"].get("OPTIONS", {}).pop("pool", None)
+
+# Each test process keeps its own cache (allauth's rate-limit counters live there),
+# cleared before every test; Redis is still exercised through the "redis" alias
+# and as the Celery broker.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if REDIS_URL:
+    CACHES["redis"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+    }
