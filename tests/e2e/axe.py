@@ -23,6 +23,7 @@ context with `bypass_csp=True` would hide exactly the CSP errors checked here.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -60,6 +61,11 @@ RUN_AXE = """
   resultTypes: ["violations"],
 })
 """
+
+
+def path_is(path: str) -> re.Pattern:
+    """For `expect(page).to_have_url(...)`: the page is at exactly this path (and query)."""
+    return re.compile(rf"^https?://[^/]+{re.escape(path)}$")
 
 
 @functools.cache

@@ -20,7 +20,7 @@ from django.contrib.auth.hashers import make_password
 from django.core import mail
 from playwright.sync_api import expect
 
-from tests.e2e.axe import Tab
+from tests.e2e.axe import Tab, path_is
 from tests.factories import MembershipFactory, SchoolFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -45,7 +45,7 @@ def request_code(tab: Tab, email: str) -> None:
     tab.visit("/accounts/login/code/")
     page.get_by_label("Email address").fill(email)
     page.get_by_role("button", name="Send sign-in code").click()
-    expect(page).to_have_url(re.compile(r"/accounts/login/code/confirm/$"))
+    expect(page).to_have_url(path_is("/accounts/login/code/confirm/"))
     expect(page.locator("h1")).to_have_text("Check your email")
 
 
@@ -62,12 +62,13 @@ def test_sign_in_with_an_email_code(open_tab):
     page = tab.page
 
     tab.visit("/")
-    page.get_by_role("button", name="Sign in").or_(page.get_by_role("link", name="Sign in")).click()
-    expect(page).to_have_url(re.compile(r"/accounts/login/code/$"))
+    # The start button is a link styled, and announced, as a button.
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(page).to_have_url(path_is("/accounts/login/code/"))
     page.get_by_label("Email address").fill(user.email)
     page.get_by_role("button", name="Send sign-in code").click()
 
-    expect(page).to_have_url(re.compile(r"/accounts/login/code/confirm/$"))
+    expect(page).to_have_url(path_is("/accounts/login/code/confirm/"))
     expect(page.locator("h1")).to_have_text("Check your email")
     expect(page.locator("main")).to_contain_text(user.email)
     tab.check("check your email")
@@ -75,14 +76,15 @@ def test_sign_in_with_an_email_code(open_tab):
     page.get_by_label("Sign-in code").fill(login_code_sent_to(user.email))
     page.locator("main").get_by_role("button", name="Sign in").click()
 
-    expect(page).to_have_url(re.compile(r"/school/$"))
+    expect(page).to_have_url(path_is("/school/"))
     expect(page.locator("h1")).to_have_text(school.name)
     expect(page.get_by_test_id("user-bar")).to_contain_text("Signed in as Priya Shah")
     tab.check("induction tutor home, after signing in")
 
     page.get_by_role("button", name="Sign out").click()
-    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page).to_have_url(path_is("/"))
     expect(page.get_by_test_id("user-bar")).to_have_count(0)
+    expect(page.get_by_role("button", name="Sign in", exact=True)).to_be_visible()
     tab.assert_no_problems()
 
 
@@ -134,7 +136,7 @@ def test_wrong_code_shows_an_error(open_tab):
     # The right code still works afterwards.
     page.get_by_label("Sign-in code").fill(code)
     page.locator("main").get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/school/$"))
+    expect(page).to_have_url(path_is("/school/"))
     tab.assert_no_problems()
 
 
@@ -181,14 +183,14 @@ def test_dfe_staff_sign_in_with_password_and_authenticator(open_tab):
     page = tab.page
 
     sign_in_with_password(tab, staff.email)
-    expect(page).to_have_url(re.compile(r"/accounts/2fa/authenticate/$"))
+    expect(page).to_have_url(path_is("/accounts/2fa/authenticate/"))
     expect(page.locator("h1")).to_have_text("Enter your authenticator code")
     tab.check("enter your authenticator code")
 
     page.get_by_label("Authenticator code").fill(current_totp(secret))
     page.get_by_role("button", name="Sign in").click()
 
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    expect(page).to_have_url(path_is("/admin/"))
     expect(page.get_by_text("Administer the service")).to_be_visible()
     tab.check("admin index", govuk=False, allowed_axe_rules=ADMIN_AXE_ALLOWLIST)
     tab.assert_no_problems()
@@ -200,7 +202,7 @@ def test_dfe_staff_without_an_authenticator_must_set_one_up(open_tab):
     page = tab.page
 
     sign_in_with_password(tab, staff.email)
-    expect(page).to_have_url(re.compile(r"/accounts/2fa/totp/activate/$"))
+    expect(page).to_have_url(path_is("/accounts/2fa/totp/activate/"))
     expect(page.locator("h1")).to_have_text("Set up your authenticator app")
     expect(
         page.get_by_text("Set up an authenticator app before you use the admin.")
@@ -210,5 +212,5 @@ def test_dfe_staff_without_an_authenticator_must_set_one_up(open_tab):
 
     # The admin stays closed until an authenticator is set up.
     tab.visit("/admin/")
-    expect(page).to_have_url(re.compile(r"/accounts/2fa/totp/activate/$"))
+    expect(page).to_have_url(path_is("/accounts/2fa/totp/activate/"))
     tab.assert_no_problems()
