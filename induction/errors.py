@@ -23,3 +23,7 @@ OUTCOME_ALREADY_RECORDED = (
 APPEAL_NOTICE_REQUIRED = "Enter the date the teacher was told in writing of their right to appeal"
 EXTENSION_OUT_OF_RANGE = "An extension must be more than 0 and at most 16 terms"
 EXTENSION_AFTER_OUTCOME = "Induction cannot be extended after an outcome has been recorded"
+HUB_EMPLOYS_ECT = "A teaching school hub cannot be the appropriate body for an ECT employed by its own lead school"
+EXTENSION_NOT_YOURS = (
+    "Only the appropriate body holding this teacher's latest induction period can extend it"
+)

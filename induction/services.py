@@ -19,7 +19,7 @@ from induction.models import (
     InductionOutcome,
     InductionPeriod,
 )
-from participants.models import InductionStatus, Teacher, TeacherRecord
+from participants.models import ECTAtSchoolPeriod, InductionStatus, Teacher, TeacherRecord
 
 CLOSED_STATUSES = {InductionStatus.PASSED, InductionStatus.FAILED, InductionStatus.EXEMPT}
 
@@ -43,7 +43,8 @@ def _register_status(teacher: Teacher) -> str | None:
 def check_can_start_induction(
     *, teacher: Teacher, appropriate_body: AppropriateBody, started_on: datetime.date
 ):
-    """Rules 1-3: QTS first, one induction only, one appropriate body at a time, no overlaps."""
+    """Rules 1-3 and 17: QTS first, one induction only, one appropriate body at a time, no
+    overlaps, and a teaching school hub never for an ECT its own lead school employs (SG 2.25)."""
     if teacher.qts_awarded_on is None:
         raise InductionError(errors.NO_QTS)
     if started_on < teacher.qts_awarded_on:
@@ -71,6 +72,12 @@ def check_can_start_induction(
         if open_period.appropriate_body_id == appropriate_body.pk:
             raise InductionError(errors.ALREADY_CLAIMED_BY_YOU)
         raise InductionError(errors.HELD_BY_ANOTHER.format(name=open_period.appropriate_body.name))
+    if appropriate_body.lead_school_id is not None:
+        employed_at_lead_school = ECTAtSchoolPeriod.objects.filter(
+            teacher=teacher, school_id=appropriate_body.lead_school_id
+        ).on(started_on)
+        if employed_at_lead_school.exists():
+            raise InductionError(errors.HUB_EMPLOYS_ECT)
     last = InductionPeriod.objects.filter(teacher=teacher).order_by("-finished_on").first()
     if last is not None and started_on <= last.finished_on:
         raise InductionError(errors.STARTS_BEFORE_PREVIOUS_END.format(end=last.finished_on))
@@ -227,8 +234,12 @@ def extend_induction(
     teacher = _lock_teacher(teacher)
     if number_of_terms <= 0 or number_of_terms > MAX_TERMS:
         raise InductionError(errors.EXTENSION_OUT_OF_RANGE)
-    if InductionPeriod.objects.filter(teacher=teacher).exclude(outcome="").exists():
+    periods = InductionPeriod.objects.filter(teacher=teacher)
+    if periods.exclude(outcome="").exists():
         raise InductionError(errors.EXTENSION_AFTER_OUTCOME)
+    latest = periods.order_by("-started_on").first()
+    if latest is None or latest.appropriate_body_id != appropriate_body.pk:
+        raise InductionError(errors.EXTENSION_NOT_YOURS)
     extension = Extension.objects.create(
         teacher=teacher, appropriate_body=appropriate_body, number_of_terms=number_of_terms
     )

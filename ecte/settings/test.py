@@ -1,7 +1,13 @@
 """The test suite: always PostgreSQL (DATABASE_URL) and, where set, Redis (REDIS_URL)."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from ecte.settings.base import *  # noqa: F403
 from ecte.settings.base import DATABASES, REDIS_URL
+
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    # The database constraints under test (exclusion constraints, triggers) are PostgreSQL's.
+    raise ImproperlyConfigured("The tests run on PostgreSQL: run `make test`, or set DATABASE_URL")
 
 DEBUG = False
 DEMO_MODE = False

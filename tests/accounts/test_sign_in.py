@@ -151,4 +151,3 @@ def test_a_non_staff_user_cannot_open_admin(client):
     tutor = MembershipFactory()
     client.force_login(tutor.user)
     assert client.get("/admin/").status_code in (302, 403)
-

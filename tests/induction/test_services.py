@@ -241,6 +241,9 @@ def test_fail_needs_the_date_the_ect_was_told_of_the_right_to_appeal(actor):
 
 def test_extension_adds_terms_and_is_refused_after_an_outcome(ab_user, actor):
     teacher = TeacherFactory()
+    InductionPeriodFactory(
+        teacher=teacher, appropriate_body=ab_user.appropriate_body, released=True
+    )
     extension = extend_induction(
         teacher=teacher,
         appropriate_body=ab_user.appropriate_body,
@@ -248,7 +251,7 @@ def test_extension_adds_terms_and_is_refused_after_an_outcome(ab_user, actor):
         by=actor,
     )
     assert extension.number_of_terms == Decimal("2")
-    InductionPeriodFactory(teacher=teacher, passed=True)
+    InductionPeriodFactory(teacher=teacher, appropriate_body=ab_user.appropriate_body, passed=True)
     with pytest.raises(InductionError, match=errors.EXTENSION_AFTER_OUTCOME):
         extend_induction(
             teacher=teacher,
@@ -267,3 +270,26 @@ def test_extension_terms_out_of_range_are_refused(ab_user, actor, terms):
             number_of_terms=terms,
             by=actor,
         )
+
+
+def test_only_the_appropriate_body_holding_the_teacher_can_extend(ab_user, actor):
+    teacher = TeacherFactory()
+    InductionPeriodFactory(teacher=teacher)
+    with pytest.raises(InductionError, match=errors.EXTENSION_NOT_YOURS):
+        extend_induction(
+            teacher=teacher,
+            appropriate_body=ab_user.appropriate_body,
+            number_of_terms=Decimal("1"),
+            by=actor,
+        )
+
+
+def test_a_teaching_school_hub_cannot_claim_an_ect_its_lead_school_employs(actor):
+    from tests.factories import ECTAtSchoolPeriodFactory
+
+    ect = ECTAtSchoolPeriodFactory()
+    hub = AppropriateBodyFactory(lead_school=ect.school)
+    with pytest.raises(InductionError, match=errors.HUB_EMPLOYS_ECT):
+        claim(ect.teacher, hub, actor)
+    other_hub = AppropriateBodyFactory()
+    assert claim(ect.teacher, other_hub, actor).appropriate_body == other_hub
