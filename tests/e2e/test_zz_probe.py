@@ -1,17 +1,19 @@
 import pytest
+from playwright.sync_api import expect
+from tests.e2e.test_sign_in import dfe_staff, sign_in_with_password, STAFF_PASSWORD
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-def test_checker_catches_problems(open_tab):
+def test_reauth(open_tab):
+    staff, _ = dfe_staff("sam.jones@education.gov.uk", authenticator=False)
     tab = open_tab()
-    tab.visit("/cookies/")
-    tab.page.evaluate("""() => {
-      const img = document.createElement('img'); img.src = '/static/govuk/assets/images/favicon.svg'; document.querySelector('main').append(img);
-      const h = document.createElement('h1'); h.textContent = 'Second'; document.querySelector('main').append(h);
-      const s = document.createElement('script'); s.textContent = 'window.x = 1'; document.body.append(s);
-      const i = document.createElement('input'); i.type = 'text'; document.querySelector('main').append(i);
-      const p = document.createElement('p'); p.textContent = 'low contrast'; p.style.color = '#ccc'; document.querySelector('main').append(p);
-      const l = document.createElement('link'); l.rel='stylesheet'; l.href='/static/missing.css'; document.head.append(l);
-    }""")
-    tab.page.wait_for_timeout(500)
-    tab.check("cookies, broken on purpose")
+    sign_in_with_password(tab, staff.email)
+    tab.page.wait_for_load_state()
+    print(tab.page.url)
+    tab.check("reauthenticate")
+    print(tab.page.locator("main").inner_html())
+    tab.page.get_by_label("Password").fill(STAFF_PASSWORD)
+    tab.page.get_by_role("button", name="Confirm").click()
+    tab.page.wait_for_load_state()
+    print(tab.page.url)
+    tab.check("activate")
     print("\n".join(tab.problems))
