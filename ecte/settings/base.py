@@ -175,6 +175,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # --- allauth: email sign-in with a one-time code; no passwords for end users.
 ACCOUNT_ADAPTER = "ecte.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"request_login_code": "ecte.accounts.forms.RequestLoginCodeForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 # Sign-up is closed (accounts are created by the service); the password field keeps the
 # password sign-in that DfE staff use before their authenticator code.

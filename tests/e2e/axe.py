@@ -5,7 +5,8 @@ page's own checks need: console errors, Content Security Policy violations and
 sub-resources that failed to load. `Tab.check()` then audits the page in front
 of it:
 
-- axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation;
+- axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation (counting an id that ARIA
+  or a label refers to, used twice, as one: see REVIEW_AS_VIOLATIONS);
 - there is exactly one h1;
 - the GOV.UK Frontend inline script ran (`govuk-frontend-supported` on <body>)
   and `initAll()` initialised every GOV.UK component on the page;
@@ -101,7 +102,8 @@ def describe_violations(violations: list[dict]) -> list[str]:
         )
         for node in violation["nodes"]:
             target = " ".join(str(part) for part in node["target"])
-            lines.append(f"    at {target}: {node['html'][:200]}")
+            html = " ".join(node["html"].split())
+            lines.append(f"    at {target}: {html[:200]}")
             summary = " ".join((node.get("failureSummary") or "").split())
             if summary:
                 lines.append(f"       {summary[:300]}")

@@ -173,7 +173,10 @@ def sign_in_with_password(tab: Tab, email: str) -> None:
     page.get_by_role("button", name="Continue").click()
 
 
-# Django's own admin markup (not ours) may break these axe rules; none is allowed today.
+# The admin's markup is Django's, not ours, and changes with each Django release. axe
+# finds no WCAG A/AA violation on the admin index under Django 6.1, so no rule is allowed.
+# Should an upgrade bring one, name its rule id here (with the Django ticket) rather than
+# overriding Django's admin templates.
 ADMIN_AXE_ALLOWLIST: frozenset[str] = frozenset()
 
 
@@ -202,11 +205,17 @@ def test_dfe_staff_without_an_authenticator_must_set_one_up(open_tab):
     page = tab.page
 
     sign_in_with_password(tab, staff.email)
-    expect(page).to_have_url(path_is("/accounts/2fa/totp/activate/"))
-    expect(page.locator("h1")).to_have_text("Set up your authenticator app")
+    # allauth asks for the password once more before an authenticator is added.
+    expect(page).to_have_url(re.compile(r"^https?://[^/]+/accounts/reauthenticate/\?next="))
+    expect(page.locator("h1")).to_have_text("Confirm your password")
     expect(
         page.get_by_text("Set up an authenticator app before you use the admin.")
     ).to_be_visible()
+    tab.check("confirm your password")
+    page.get_by_label("Password").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_url(path_is("/accounts/2fa/totp/activate/"))
+    expect(page.locator("h1")).to_have_text("Set up your authenticator app")
     expect(page.get_by_role("img", name="QR code to set up your authenticator app")).to_be_visible()
     tab.check("set up your authenticator app")
 
