@@ -6,6 +6,7 @@ from decimal import Decimal
 import factory
 from django.contrib.auth.hashers import make_password
 from factory.django import DjangoModelFactory
+from faker import Faker as FakerGenerator
 
 from ecte.accounts.models import Membership, Role, User
 from induction.models import AppropriateBody, AppropriateBodyKind, Extension, InductionPeriod
@@ -22,6 +23,15 @@ from participants.models import (
 )
 from programmes.models import DeliveryPartner, LeadProvider, SchoolPartnership
 from schools.models import School, SchoolPhase, SchoolType, Trust
+
+_faker = FakerGenerator("en_GB")
+
+
+def plain_name(kind: str) -> str:
+    """A British name without apostrophes or hyphens, so that tests can look for it in
+    escaped HTML ("O'Neill" renders as "O&#x27;Neill") and "not in" checks cannot pass
+    by accident."""
+    return getattr(_faker, kind)().replace("'", "").replace("-", " ")
 
 
 class TrustFactory(DjangoModelFactory):
@@ -83,8 +93,8 @@ class TeacherRecordFactory(DjangoModelFactory):
         model = TeacherRecord
 
     trn = factory.Sequence(lambda n: f"{3000000 + n:07d}")
-    first_name = factory.Faker("first_name", locale="en_GB")
-    last_name = factory.Faker("last_name", locale="en_GB")
+    first_name = factory.LazyFunction(lambda: plain_name("first_name"))
+    last_name = factory.LazyFunction(lambda: plain_name("last_name"))
     date_of_birth = datetime.date(1998, 4, 12)
     qts_awarded_on = datetime.date(2026, 7, 20)
     induction_status = InductionStatus.REQUIRED_TO_COMPLETE
@@ -101,8 +111,8 @@ class TeacherFactory(DjangoModelFactory):
         model = Teacher
 
     trn = factory.Sequence(lambda n: f"{1000000 + n:07d}")
-    first_name = factory.Faker("first_name", locale="en_GB")
-    last_name = factory.Faker("last_name", locale="en_GB")
+    first_name = factory.LazyFunction(lambda: plain_name("first_name"))
+    last_name = factory.LazyFunction(lambda: plain_name("last_name"))
     date_of_birth = datetime.date(1998, 4, 12)
     qts_awarded_on = datetime.date(2026, 7, 20)
 
@@ -207,8 +217,8 @@ class UserFactory(DjangoModelFactory):
         model = User
 
     email = factory.Sequence(lambda n: f"user{n}@example.org")
-    first_name = factory.Faker("first_name", locale="en_GB")
-    last_name = factory.Faker("last_name", locale="en_GB")
+    first_name = factory.LazyFunction(lambda: plain_name("first_name"))
+    last_name = factory.LazyFunction(lambda: plain_name("last_name"))
     # School, appropriate body and lead provider users never have a password.
     password = factory.LazyFunction(lambda: make_password(None))
 
