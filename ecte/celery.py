@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecte.settings.development")
 
@@ -12,6 +13,29 @@ app.autodiscover_tasks()
 
 # Beat schedule: the reminder sweeps of the notifications issue register here.
 # Each entry names a task that takes no arguments and is safe to run twice.
+# Reminders run early each morning (they send nothing on weekends and bank holidays);
+# the outbox sweep publishes, every minute, work that the queue missed.
+_REMINDERS_AT = {
+    "ect_without_mentor": crontab(hour=6, minute=0),
+    "ect_not_claimed": crontab(hour=6, minute=5),
+    "start_of_term_check": crontab(hour=6, minute=10),
+    "release_request_unanswered": crontab(hour=6, minute=15),
+    "progress_review_due": crontab(hour=6, minute=20),
+    "assessment_report_due": crontab(hour=6, minute=25),
+    "decision_due": crontab(hour=6, minute=30),
+}
 app.conf.beat_schedule = {
     "heartbeat": {"task": "ecte.tasks.heartbeat", "schedule": 300.0},
+    "redispatch-outbox": {"task": "notifications.redispatch_outbox", "schedule": 60.0},
+    "delete-expired-exports": {
+        "task": "exports.delete_expired_exports",
+        "schedule": crontab(minute=15),
+    },
+    **{
+        f"remind-{name.replace('_', '-')}": {
+            "task": f"notifications.remind.{name}",
+            "schedule": schedule,
+        }
+        for name, schedule in _REMINDERS_AT.items()
+    },
 }

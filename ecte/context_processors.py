@@ -6,11 +6,29 @@ from ecte.accounts.models import Role
 
 # Service navigation per role: (label, url name). Journeys add their pages here.
 NAVIGATION = {
-    Role.INDUCTION_TUTOR: [("Home", "schools:home")],
-    Role.APPROPRIATE_BODY: [("Home", "induction:home")],
-    Role.LEAD_PROVIDER: [("Participants", "programmes:home")],
-    Role.MENTOR: [("My ECTs", "participants:mentor_home")],
-    Role.ECT: [("My induction", "participants:ect_home")],
+    Role.INDUCTION_TUTOR: [
+        ("Home", "schools:home"),
+        ("ECTs", "schools:ects"),
+        ("Mentors", "schools:mentors"),
+    ],
+    Role.APPROPRIATE_BODY: [
+        ("Home", "induction:home"),
+        ("Claim an ECT", "induction:claim_find"),
+        ("Release requests", "induction:release_requests"),
+        ("Bulk uploads", "induction:bulk_upload"),
+    ],
+    Role.LEAD_PROVIDER: [
+        ("Participants", "programmes:home"),
+        ("Partnerships", "programmes:partnerships"),
+        ("Seminar registers", "programmes:sessions"),
+        ("Self-study", "programmes:self_study"),
+    ],
+    Role.MENTOR: [("My ECTs", "participants:mentor_home"), ("My training", "mentoring:training")],
+    Role.ECT: [
+        ("My induction", "participants:ect_home"),
+        ("My programme", "my_programme:programme"),
+        ("My meetings", "my_programme:meetings"),
+    ],
     Role.DFE_STAFF: [("Admin", "admin:index")],
 }
 
@@ -19,11 +37,11 @@ def _navigation(request) -> list[dict]:
     role = getattr(request, "active_role", None)
     if not role:
         return []
-    items = []
-    for label, name in NAVIGATION.get(role.role, []):
-        href = reverse(name)
-        items.append({"href": href, "text": label, "active": request.path.startswith(href)})
-    return items
+    links = [(label, reverse(name)) for label, name in NAVIGATION.get(role.role, [])]
+    # Home ("/school/") prefixes every page of the role: the longest match is the one active.
+    matches = [href for _, href in links if request.path.startswith(href)]
+    current = max(matches, key=len, default=None)
+    return [{"href": href, "text": label, "active": href == current} for label, href in links]
 
 
 def _role_count(request) -> int:

@@ -15,10 +15,17 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("healthcheck", views.healthcheck, name="healthcheck"),
     path("demo/sign-in/<int:user_id>/", views.demo_sign_in, name="demo_sign_in"),
+    path("school/reviews/", include("induction.school_urls")),
     path("school/", include("schools.urls")),
     path("appropriate-body/", include("induction.urls")),
     path("lead-provider/", include("programmes.urls")),
+    # Programme pages of the other roles (module sequence, engagement, mentoring, my programme).
+    path("school/", include("programmes.urls.school")),
+    path("mentor/", include("programmes.urls.mentor")),
+    path("ect/", include("programmes.urls.ect")),
     path("", include("participants.urls")),
+    path("notifications/", include("ecte.notifications.urls")),
+    path("exports/", include("ecte.exports.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -31,6 +31,21 @@ class TeacherRecord(models.Model):
     induction_status = models.CharField(
         max_length=32, choices=InductionStatus.choices, default=InductionStatus.REQUIRED_TO_COMPLETE
     )
+    # Mentor training history (rule 21): a mentor who has completed 6 full terms of an
+    # ECF-based mentor programme, or 3 of an ECTP one, no longer trains.
+    mentor_ecf_terms_completed = models.PositiveSmallIntegerField(
+        "full terms of an ECF mentor programme completed", default=0
+    )
+    mentor_ectp_terms_completed = models.PositiveSmallIntegerField(
+        "full terms of an ECTP mentor programme completed", default=0
+    )
+    # Mentor training is funded once, for one year: the academic year it was funded in.
+    mentor_training_funded_in = models.PositiveSmallIntegerField(
+        "mentor training funded in",
+        null=True,
+        blank=True,
+        help_text="The academic year DfE funded this teacher's mentor training: 2026 for 2026 to 2027",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -113,6 +128,14 @@ def _ends_on_or_after_start(prefix: str) -> models.CheckConstraint:
     )
 
 
+def _one_registration_per_token(prefix: str) -> models.UniqueConstraint:
+    return models.UniqueConstraint(
+        fields=["registration_token"],
+        condition=~Q(registration_token=""),
+        name=f"{prefix}_one_per_registration_token",
+    )
+
+
 class ECTAtSchoolPeriod(models.Model):
     """When a teacher works at a school as an early career teacher."""
 
@@ -141,6 +164,9 @@ class ECTAtSchoolPeriod(models.Model):
         on_delete=models.PROTECT,
         related_name="ect_at_school_periods",
     )
+    # The registration journey's token: a second submission of the same journey finds this
+    # period instead of registering the ECT again.
+    registration_token = models.CharField(max_length=64, blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = PeriodQuerySet.as_manager()
@@ -149,6 +175,7 @@ class ECTAtSchoolPeriod(models.Model):
         ordering = ["-started_on"]
         constraints = [
             _ends_on_or_after_start("ect_at_school_period"),
+            _one_registration_per_token("ect_at_school_period"),
             models.UniqueConstraint(
                 fields=["teacher"],
                 condition=Q(finished_on__isnull=True),
@@ -183,6 +210,7 @@ class MentorAtSchoolPeriod(models.Model):
     started_on = models.DateField()
     finished_on = models.DateField(null=True, blank=True)
     email = models.EmailField()
+    registration_token = models.CharField(max_length=64, blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = PeriodQuerySet.as_manager()
@@ -191,6 +219,7 @@ class MentorAtSchoolPeriod(models.Model):
         ordering = ["-started_on"]
         constraints = [
             _ends_on_or_after_start("mentor_at_school_period"),
+            _one_registration_per_token("mentor_at_school_period"),
             models.UniqueConstraint(
                 fields=["teacher", "school"],
                 condition=Q(finished_on__isnull=True),
@@ -217,6 +246,10 @@ class Mentorship(models.Model):
     )
     started_on = models.DateField()
     finished_on = models.DateField(null=True, blank=True)
+    # Rule 15 (SG 2.45): the induction tutor mentors only in exceptional circumstances.
+    induction_tutor_reason = models.TextField(
+        "why the induction tutor is also the mentor", blank=True, default=""
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = PeriodQuerySet.as_manager()

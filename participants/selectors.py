@@ -1,6 +1,6 @@
 """Reads for mentors, ECTs and the teacher page."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from ecte.events.models import Event
 from induction.selectors import induction_progress_for
@@ -72,3 +72,19 @@ def teacher_summary(teacher) -> dict:
         "current_training": current_training,
         "events": list(Event.objects.filter(teacher=teacher).timeline()[:50]),
     }
+
+
+def mentor_is_induction_tutor(mentor_period) -> bool:
+    """Rule 15: is the mentor also an induction tutor at their school? The same person when an
+    active induction tutor there signs in with the mentor's email, or holds a mentor or ECT
+    role for the mentor's teacher record."""
+    from ecte.accounts.models import Membership, Role
+
+    tutors = Membership.objects.active().filter(
+        role=Role.INDUCTION_TUTOR, school_id=mentor_period.school_id
+    )
+    same_person = Q(user__email__iexact=mentor_period.email) | Q(
+        user__memberships__teacher_id=mentor_period.teacher_id,
+        user__memberships__ended_at__isnull=True,
+    )
+    return tutors.filter(same_person).exists()

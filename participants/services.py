@@ -23,6 +23,7 @@ from participants.models import (
     TrainingProgramme,
     WorkingPattern,
 )
+from participants.selectors import mentor_is_induction_tutor
 
 
 class ParticipantError(Exception):
@@ -62,6 +63,7 @@ def start_ect_at_school(
     working_pattern: str = WorkingPattern.FULL_TIME,
     fte: Decimal = Decimal("1"),
     appropriate_body=None,
+    registration_token: str = "",
     by: Actor,
 ) -> ECTAtSchoolPeriod:
     teacher = Teacher.objects.select_for_update().get(pk=teacher.pk)
@@ -79,6 +81,7 @@ def start_ect_at_school(
         working_pattern=working_pattern,
         fte=fte,
         appropriate_body=appropriate_body,
+        registration_token=registration_token,
     )
     record_event(
         event_type="ect_registered",
@@ -112,15 +115,27 @@ def finish_ect_at_school(
         raise ParticipantError(errors.FINISHES_BEFORE_START)
     period.finished_on = finished_on
     period.save(update_fields=["finished_on"])
+    training = period.training_periods.ongoing().select_related("school_partnership").first()
     for open_row in (*period.mentorships.ongoing(), *period.training_periods.ongoing()):
         open_row.finished_on = max(finished_on, open_row.started_on)
         open_row.save(update_fields=["finished_on"])
+    # The appropriate body holding their induction has a leaver to release (rule 14), and the
+    # lead provider sees them leave: the event names both.
+    from induction.models import InductionPeriod
+
+    holding = InductionPeriod.objects.ongoing().filter(teacher_id=period.teacher_id).first()
     record_event(
         event_type="ect_left_school",
         heading=f"{period.teacher.full_name} left {period.school.name}",
         by=by,
         teacher=period.teacher,
         school=period.school,
+        appropriate_body_id=holding.appropriate_body_id if holding else period.appropriate_body_id,
+        lead_provider_id=(
+            training.school_partnership.lead_provider_id
+            if training and training.school_partnership
+            else None
+        ),
         ect_at_school_period=period,
         before={"finished_on": None},
         after={"finished_on": finished_on},
@@ -130,14 +145,24 @@ def finish_ect_at_school(
 
 @transaction.atomic
 def start_mentor_at_school(
-    *, teacher: Teacher, school, started_on: datetime.date, email: str, by: Actor
+    *,
+    teacher: Teacher,
+    school,
+    started_on: datetime.date,
+    email: str,
+    registration_token: str = "",
+    by: Actor,
 ) -> MentorAtSchoolPeriod:
     teacher = Teacher.objects.select_for_update().get(pk=teacher.pk)
     existing = MentorAtSchoolPeriod.objects.filter(teacher=teacher, school=school)
     if _overlaps(existing, started_on, None).exists():
         raise ParticipantError(errors.MENTOR_PERIOD_OVERLAPS)
     period = MentorAtSchoolPeriod.objects.create(
-        teacher=teacher, school=school, started_on=started_on, email=email
+        teacher=teacher,
+        school=school,
+        started_on=started_on,
+        email=email,
+        registration_token=registration_token,
     )
     record_event(
         event_type="mentor_registered",
@@ -157,8 +182,13 @@ def assign_mentor(
     ect_period: ECTAtSchoolPeriod,
     mentor_period: MentorAtSchoolPeriod,
     started_on: datetime.date,
+    induction_tutor_reason: str = "",
     by: Actor,
 ) -> Mentorship:
+    """Pair an ECT with a mentor at their school, ending any current pairing the day before.
+
+    Rule 15 (SG 2.45): the induction tutor and the mentor should be different people; when
+    they are the same, the tutor must say why."""
     ect_period = (
         ECTAtSchoolPeriod.objects.select_for_update()
         .select_related("teacher", "school")
@@ -168,6 +198,12 @@ def assign_mentor(
         raise ParticipantError(errors.MENTOR_IS_ECT)
     if ect_period.school_id != mentor_period.school_id:
         raise ParticipantError(errors.MENTOR_AT_OTHER_SCHOOL)
+    induction_tutor_reason = induction_tutor_reason.strip()
+    if mentor_is_induction_tutor(mentor_period):
+        if not induction_tutor_reason:
+            raise ParticipantError(errors.INDUCTION_TUTOR_REASON_NEEDED)
+    else:
+        induction_tutor_reason = ""
     current = ect_period.mentorships.ongoing().first()
     if current is not None:
         if started_on <= current.started_on:
@@ -178,10 +214,16 @@ def assign_mentor(
         ect_at_school_period=ect_period,
         mentor_at_school_period=mentor_period,
         started_on=started_on,
+        induction_tutor_reason=induction_tutor_reason,
     )
     record_event(
         event_type="mentor_assigned",
         heading=f"{mentor_period.teacher.full_name} was assigned as {ect_period.teacher.full_name}'s mentor",
+        body=(
+            f"The induction tutor is also the mentor because: {induction_tutor_reason}"
+            if induction_tutor_reason
+            else ""
+        ),
         by=by,
         teacher=ect_period.teacher,
         school=ect_period.school,

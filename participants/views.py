@@ -8,18 +8,33 @@ from ecte.accounts.access import (
     teachers_visible_to,
 )
 from participants.selectors import mentees_of, teacher_summary
+from programmes import pages as programme_pages
 
 
 class MentorHomeView(MentorRequiredMixin, View):
+    """My ECTs: each with this week's expected drop-in and meeting (programmes issue 5)."""
+
     def get(self, request):
+        mentorships = mentees_of(self.role.teacher)
         return render(
-            request, "participants/mentor_home.html", {"mentorships": mentees_of(self.role.teacher)}
+            request,
+            "participants/mentor_home.html",
+            {
+                "mentorships": mentorships,
+                **programme_pages.mentor_home(self.role, mentorships),
+            },
         )
 
 
 class ECTHomeView(ECTRequiredMixin, View):
+    """Your induction, and this year's programme (programmes issue 5)."""
+
     def get(self, request):
-        return render(request, "participants/ect_home.html", teacher_summary(self.role.teacher))
+        return render(
+            request,
+            "participants/ect_home.html",
+            {**teacher_summary(self.role.teacher), **programme_pages.ect_home(self.role)},
+        )
 
 
 class TeacherView(AnyRoleRequiredMixin, View):

@@ -87,3 +87,56 @@ class School(models.Model):
     @property
     def is_open(self) -> bool:
         return self.closed_on is None
+
+
+class YearSetup(models.Model):
+    """A school's choices for one academic year: who will be its ECTs' appropriate body, and how
+    they will be trained (provider-led through a lead provider partnership, or school-led).
+
+    Registering an ECT defaults to these choices; each registration can still differ.
+    """
+
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="year_setups")
+    academic_year = models.PositiveSmallIntegerField(
+        help_text="The year it starts: 2026 for 2026 to 2027"
+    )
+    appropriate_body = models.ForeignKey(
+        "induction.AppropriateBody",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    training_programme = models.CharField(
+        max_length=16,
+        blank=True,
+        default="",
+        choices=[("provider_led", "Provider-led"), ("school_led", "School-led")],
+    )
+    school_partnership = models.ForeignKey(
+        "programmes.SchoolPartnership",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["school__name", "-academic_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "academic_year"], name="year_setup_one_per_school_and_year"
+            ),
+            models.CheckConstraint(
+                condition=Q(academic_year__gte=2021), name="year_setup_from_2021"
+            ),
+            models.CheckConstraint(
+                condition=Q(training_programme="provider_led", school_partnership__isnull=False)
+                | Q(~Q(training_programme="provider_led"), school_partnership__isnull=True),
+                name="year_setup_partnership_only_when_provider_led",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.school} in {self.academic_year} to {self.academic_year + 1}"

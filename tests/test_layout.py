@@ -52,3 +52,13 @@ def test_server_errors_get_the_govuk_error_page(client):
 
 def test_healthcheck_answers_without_sign_in(client):
     assert client.get("/healthcheck").json() == {"status": "ok"}
+
+
+def test_only_the_most_specific_navigation_item_is_active(rf):
+    from ecte.context_processors import _navigation
+    from tests.factories import MembershipFactory
+
+    request = rf.get("/school/ects/")
+    request.active_role = MembershipFactory()
+    items = _navigation(request)
+    assert [item["text"] for item in items if item["active"]] == ["ECTs"]

@@ -27,6 +27,8 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 
 SERVICE_NAME = "Manage early career teacher induction"
+# Where users reach the service: the links in emails start with it.
+SERVICE_URL = env("SERVICE_URL", "http://127.0.0.1:8000")
 
 SECRET_KEY = env("SECRET_KEY", "insecure-development-key-change-me")
 DEBUG = False
@@ -50,6 +52,9 @@ INSTALLED_APPS = [
     "ecte.accounts",
     "ecte.calendar",
     "ecte.events",
+    "ecte.notifications",
+    "ecte.exports",
+    "ecte.imports",
     "ecte",
     "schools",
     "participants",
@@ -82,6 +87,7 @@ CONTEXT_PROCESSORS = [
     "django.template.context_processors.static",
     "django.contrib.auth.context_processors.auth",
     "django.contrib.messages.context_processors.messages",
+    "ecte.notifications.context_processors.notifications",
 ]
 
 TEMPLATES = [

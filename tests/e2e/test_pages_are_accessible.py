@@ -15,6 +15,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import expect
 
+from participants.models import ECTAtSchoolPeriod
 from tests.e2e.axe import path_is
 from tests.e2e.conftest import Induction
 from tests.factories import MembershipFactory, UserFactory
@@ -96,6 +97,21 @@ def test_role_home_and_teacher_page(
     if links_to_ect:
         ect_link.click()
     else:
+        tab.visit(f"/teachers/{induction.ect.pk}/")
+    if user_attribute == "induction_tutor":
+        # The induction tutor's dashboard links to the school's own ECT page (issue 3).
+        period = ECTAtSchoolPeriod.objects.get(teacher=induction.ect)
+        expect(page).to_have_url(path_is(f"/school/ects/{period.pk}/"))
+        expect(page.locator("h1")).to_have_text(ect_name)
+        expect(page.locator(".govuk-caption-l")).to_contain_text(f"TRN {induction.ect.trn}")
+        expect(page.get_by_role("link", name="Back to early career teachers")).to_be_visible()
+        tab.check("school ECT page seen by induction_tutor")
+        tab.visit(f"/teachers/{induction.ect.pk}/")
+    if user_attribute == "appropriate_body_user":
+        # The appropriate body's home links to its own teacher page (issue 4).
+        expect(page).to_have_url(path_is(f"/appropriate-body/teachers/{induction.ect.pk}/"))
+        expect(page.locator("h1")).to_contain_text(ect_name)
+        tab.check("appropriate body teacher page")
         tab.visit(f"/teachers/{induction.ect.pk}/")
     expect(page).to_have_url(path_is(f"/teachers/{induction.ect.pk}/"))
     expect(page.locator("h1")).to_have_text(ect_name)

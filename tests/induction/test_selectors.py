@@ -32,10 +32,10 @@ def test_progress_of_a_teacher_with_no_periods_is_not_started():
     assert progress.status == "Not started"
 
 
-def test_progress_for_many_teachers_takes_two_queries(django_assert_num_queries):
+def test_progress_for_many_teachers_takes_three_queries(django_assert_num_queries):
     teachers = [TeacherFactory() for _ in range(5)]
     for teacher in teachers:
         InductionPeriodFactory(teacher=teacher)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         progress = induction_progress_for([t.pk for t in teachers])
     assert {p.status for p in progress.values()} == {"In progress"}

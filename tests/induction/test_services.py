@@ -236,7 +236,9 @@ def test_fail_needs_the_date_the_ect_was_told_of_the_right_to_appeal(actor):
         by=actor,
     )
     event = Event.objects.get(event_type="induction_failed")
-    assert event.body == "Told in writing of the right to appeal on 2026-07-20"
+    assert event.body == "Told in writing of the right to appeal on 20 July 2026"
+    period.refresh_from_db()
+    assert period.told_of_right_to_appeal_on == datetime.date(2026, 7, 20)
 
 
 def test_extension_adds_terms_and_is_refused_after_an_outcome(ab_user, actor):

@@ -17,6 +17,7 @@ from decimal import Decimal
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -577,6 +578,42 @@ def seed_staff() -> None:
         TOTP.activate(staff, DEMO_STAFF_TOTP_SECRET)
 
 
+# --- The induction tutors' choices for each year (issue 3) --------------------------------------
+#
+# Each school's appropriate body and training for 2025 to 2027, made through the service. Calder
+# Vale has not set up 2026 to 2027 yet, so its induction tutor can use last year's choices in one
+# step; Moorside trained school-led in 2025 and has not chosen yet for 2026.
+YEAR_SETUPS_NOT_MADE = {(CALDER_VALE, 2026), (MOORSIDE, 2026)}
+
+
+def seed_year_setups() -> None:
+    from schools.models import YearSetup
+    from schools.services import Choices, set_up_year
+
+    for urn, *_ in SCHOOLS:
+        school = School.objects.get(urn=urn)
+        for year in (2025, 2026):
+            if (urn, year) in YEAR_SETUPS_NOT_MADE:
+                continue
+            if YearSetup.objects.filter(school=school, academic_year=year).exists():
+                continue
+            partnership = (
+                SchoolPartnership.objects.filter(school=school, academic_year=year)
+                .order_by("id")
+                .first()
+            )
+            set_up_year(
+                school=school,
+                academic_year=year,
+                choices=Choices(
+                    AppropriateBody.objects.get(name=SCHOOL_APPROPRIATE_BODY[urn]),
+                    TrainingProgramme.PROVIDER_LED if partnership else TrainingProgramme.SCHOOL_LED,
+                    partnership,
+                ),
+                by=BY,
+            )
+
+
 SUMMARY = [
     ("schools", School),
     ("appropriate bodies", AppropriateBody),
@@ -611,6 +648,9 @@ class Command(BaseCommand):
                 seed_ect(journey)
             seed_users()
             seed_staff()
+            seed_year_setups()
+        # Programme content, then demo sequences, mentoring logs and engagement (issue 5).
+        call_command("seed_programmes", demo=True, stdout=self.stdout)
         after = {label: model.objects.count() for label, model in SUMMARY}
         if after == before:
             self.stdout.write("The demo data was already there: nothing changed.")

@@ -1,0 +1,317 @@
+"""What an appropriate body has to do: the task lists of its home page and their full pages.
+
+Each list is a queryset (counted and sliced by the caller) plus a `decorate_*`
+function that adds, in a fixed number of queries, what its table shows. So a
+list page issues the same number of queries whatever the number of rows.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import TruncDate
+
+from induction.deadlines import decision_deadline
+from induction.models import (
+    Assessment,
+    AssessmentKind,
+    Extension,
+    InductionPeriod,
+    ProgressReview,
+    ReleaseRequest,
+    ReleaseRequestStatus,
+    SupportPlan,
+    SupportPlanStatus,
+)
+from induction.selectors import induction_progress_for
+from participants.models import ECTAtSchoolPeriod, InductionStatus, TeacherRecord
+
+OVER = [InductionStatus.PASSED, InductionStatus.FAILED, InductionStatus.EXEMPT]
+
+
+def _not_held_and_not_over():
+    """Teachers with no open period and no outcome, here or in the register."""
+    return Q(
+        ~Q(
+            teacher_id__in=InductionPeriod.objects.filter(
+                Q(finished_on__isnull=True) | ~Q(outcome="")
+            ).values("teacher_id")
+        ),
+        ~Q(teacher__trn__in=TeacherRecord.objects.filter(induction_status__in=OVER).values("trn")),
+    )
+
+
+def to_claim(appropriate_body) -> QuerySet[ECTAtSchoolPeriod]:
+    """ECTs whose school chose this appropriate body, with QTS, that nobody holds."""
+    return (
+        ECTAtSchoolPeriod.objects.ongoing()
+        .filter(_not_held_and_not_over(), appropriate_body=appropriate_body)
+        .filter(teacher__qts_awarded_on__isnull=False)
+        .select_related("teacher", "school")
+        .order_by("started_on", "teacher__last_name", "pk")
+    )
+
+
+def waiting_for_qts(appropriate_body) -> QuerySet[ECTAtSchoolPeriod]:
+    """ECTs whose school chose this appropriate body but who have no QTS yet (rule 1)."""
+    return (
+        ECTAtSchoolPeriod.objects.ongoing()
+        .filter(_not_held_and_not_over(), appropriate_body=appropriate_body)
+        .filter(teacher__qts_awarded_on__isnull=True)
+        .select_related("teacher", "school")
+        .order_by("started_on", "teacher__last_name", "pk")
+    )
+
+
+def held_elsewhere(appropriate_body) -> QuerySet[ECTAtSchoolPeriod]:
+    """ECTs whose school chose this appropriate body while another one still holds them."""
+    return (
+        ECTAtSchoolPeriod.objects.ongoing()
+        .filter(
+            appropriate_body=appropriate_body,
+            teacher_id__in=InductionPeriod.objects.ongoing()
+            .exclude(appropriate_body=appropriate_body)
+            .values("teacher_id"),
+        )
+        .select_related("teacher", "school")
+        .order_by("started_on", "teacher__last_name", "pk")
+    )
+
+
+def decorate_held_elsewhere(rows, appropriate_body) -> list:
+    """Adds .holding_period (with its appropriate body) and .release_request (this body's
+    latest, or None): two queries."""
+    rows = list(rows)
+    teacher_ids = [row.teacher_id for row in rows]
+    periods = {
+        p.teacher_id: p
+        for p in InductionPeriod.objects.ongoing()
+        .filter(teacher_id__in=teacher_ids)
+        .select_related("appropriate_body")
+    }
+    requests = {}
+    for request in ReleaseRequest.objects.filter(
+        requested_by=appropriate_body, induction_period__in=periods.values()
+    ).order_by("created_at"):
+        requests[request.induction_period_id] = request
+    for row in rows:
+        row.holding_period = periods.get(row.teacher_id)
+        row.release_request = (
+            requests.get(row.holding_period.pk) if row.holding_period is not None else None
+        )
+    return rows
+
+
+def leavers(appropriate_body) -> QuerySet[InductionPeriod]:
+    """Periods this body holds for ECTs who have left their school (or are leaving): to release."""
+    return (
+        InductionPeriod.objects.ongoing()
+        .filter(appropriate_body=appropriate_body)
+        .filter(teacher_id__in=ECTAtSchoolPeriod.objects.values("teacher_id"))
+        .exclude(teacher_id__in=ECTAtSchoolPeriod.objects.ongoing().values("teacher_id"))
+        .select_related("teacher")
+        .order_by("teacher__last_name", "teacher__first_name", "pk")
+    )
+
+
+def decorate_leavers(periods) -> list:
+    """Adds .left_school (the school) and .left_on (their last day there): one query."""
+    periods = list(periods)
+    last = {}
+    for ect_period in (
+        ECTAtSchoolPeriod.objects.filter(teacher_id__in=[p.teacher_id for p in periods])
+        .select_related("school")
+        .order_by("finished_on")
+    ):
+        last[ect_period.teacher_id] = ect_period
+    for period in periods:
+        ect_period = last.get(period.teacher_id)
+        period.left_school = ect_period.school if ect_period else None
+        period.left_on = ect_period.finished_on if ect_period else None
+    return periods
+
+
+@dataclass
+class Received:
+    """One thing a school sent the appropriate body to read."""
+
+    kind: str  # "assessment", "review" or "support-plan": the URL segment
+    label: str
+    record: object
+    teacher: object
+    school: object
+    received_on: object
+    at_risk: bool
+
+
+def received_assessments(appropriate_body) -> QuerySet[Assessment]:
+    return (
+        Assessment.objects.filter(
+            appropriate_body=appropriate_body,
+            sent_to_appropriate_body_on__isnull=False,
+            seen_by_appropriate_body_at__isnull=True,
+        )
+        .select_related("teacher", "ect_at_school_period__school")
+        .order_by("sent_to_appropriate_body_on", "pk")
+    )
+
+
+def received_at_risk_reviews(appropriate_body) -> QuerySet[ProgressReview]:
+    return (
+        ProgressReview.objects.filter(
+            appropriate_body=appropriate_body,
+            satisfactory_progress=False,
+            sent_to_appropriate_body_at__isnull=False,
+            seen_by_appropriate_body_at__isnull=True,
+        )
+        .select_related("teacher", "ect_at_school_period__school")
+        .order_by("sent_to_appropriate_body_at", "pk")
+    )
+
+
+def received_support_plans(appropriate_body) -> QuerySet[SupportPlan]:
+    return (
+        SupportPlan.objects.filter(
+            appropriate_body=appropriate_body,
+            status=SupportPlanStatus.APPROVED,
+            seen_by_appropriate_body_at__isnull=True,
+        )
+        .select_related("teacher", "ect_at_school_period__school")
+        .order_by("approved_at", "pk")
+    )
+
+
+def received_count(appropriate_body) -> int:
+    return (
+        received_assessments(appropriate_body).count()
+        + received_at_risk_reviews(appropriate_body).count()
+        + received_support_plans(appropriate_body).count()
+    )
+
+
+def received(appropriate_body, limit: int | None = None) -> list[Received]:
+    """Formal, final and interim assessments, at-risk reviews and support plans not yet read,
+    oldest first: three queries."""
+
+    def take(queryset):
+        return queryset[:limit] if limit else queryset
+
+    items = [
+        Received(
+            "assessment",
+            a.get_kind_display(),
+            a,
+            a.teacher,
+            a.ect_at_school_period.school,
+            a.sent_to_appropriate_body_on,
+            not a.satisfactory_progress,
+        )
+        for a in take(received_assessments(appropriate_body))
+    ]
+    items += [
+        Received(
+            "review",
+            "Progress review: not making satisfactory progress",
+            r,
+            r.teacher,
+            r.ect_at_school_period.school,
+            r.sent_to_appropriate_body_at.date(),
+            True,
+        )
+        for r in take(received_at_risk_reviews(appropriate_body))
+    ]
+    items += [
+        Received(
+            "support-plan",
+            "Support plan",
+            p,
+            p.teacher,
+            p.ect_at_school_period.school,
+            p.approved_at.date(),
+            True,
+        )
+        for p in take(received_support_plans(appropriate_body))
+    ]
+    items.sort(key=lambda item: (item.received_on, item.teacher.last_name))
+    return items[:limit] if limit else items
+
+
+def decisions_due(appropriate_body) -> QuerySet[Assessment]:
+    """Final recommendations received, with no pass, fail or extension decided since (Reg 11)."""
+    decided = InductionPeriod.objects.filter(teacher_id=OuterRef("teacher_id")).exclude(outcome="")
+    extended_since = Extension.objects.annotate(on=TruncDate("created_at")).filter(
+        teacher_id=OuterRef("teacher_id"), on__gte=OuterRef("sent_to_appropriate_body_on")
+    )
+    return (
+        Assessment.objects.filter(
+            appropriate_body=appropriate_body,
+            kind=AssessmentKind.FINAL,
+            sent_to_appropriate_body_on__isnull=False,
+        )
+        .exclude(Exists(decided))
+        .exclude(Exists(extended_since))
+        .select_related("teacher", "ect_at_school_period__school")
+        .order_by("sent_to_appropriate_body_on", "pk")
+    )
+
+
+def decorate_decisions(assessments) -> list:
+    """Adds .decision (a Deadline: 20 working days from receipt): no query."""
+    assessments = list(assessments)
+    for assessment in assessments:
+        assessment.decision = decision_deadline(assessment.sent_to_appropriate_body_on, None)
+    return assessments
+
+
+def release_requests_received(appropriate_body) -> QuerySet[ReleaseRequest]:
+    return (
+        ReleaseRequest.objects.filter(held_by=appropriate_body, status=ReleaseRequestStatus.PENDING)
+        .select_related("teacher", "requested_by")
+        .order_by("created_at", "pk")
+    )
+
+
+def release_requests_sent(appropriate_body) -> QuerySet[ReleaseRequest]:
+    return (
+        ReleaseRequest.objects.filter(requested_by=appropriate_body)
+        .select_related("teacher", "held_by")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def held(appropriate_body, search: str = "") -> QuerySet[InductionPeriod]:
+    """Open periods this body holds, optionally searched by name or TRN."""
+    periods = InductionPeriod.objects.ongoing().filter(appropriate_body=appropriate_body)
+    text = (search or "").strip()
+    if text.isdigit():
+        periods = periods.filter(teacher__trn__startswith=text)
+    elif text:
+        for word in text.split():
+            periods = periods.filter(
+                Q(teacher__first_name__icontains=word) | Q(teacher__last_name__icontains=word)
+            )
+    return periods.select_related("teacher").order_by(
+        "teacher__last_name", "teacher__first_name", "pk"
+    )
+
+
+def decorate_held(periods) -> list:
+    """Adds .school_name and .progress: four queries."""
+    periods = list(periods)
+    schools = dict(
+        ECTAtSchoolPeriod.objects.ongoing()
+        .filter(teacher_id__in=[p.teacher_id for p in periods])
+        .values_list("teacher_id", "school__name")
+    )
+    progress = induction_progress_for(p.teacher_id for p in periods)
+    for period in periods:
+        period.school_name = schools.get(period.teacher_id, "")
+        period.progress = progress[period.teacher_id]
+    return periods
+
+
+def counts_by_status(requests) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for request in requests:
+        counts[request.status] += 1
+    return counts

@@ -1,0 +1,604 @@
+"""Every change to an induction period: claim, release, pass, fail, extend, reduce, correct.
+
+Each service is one transaction: it locks the teacher's row so two appropriate
+bodies acting at once are serialised, checks the statutory rule, writes the
+change and its event. The database constraints hold the same rules again.
+Notices to the people concerned go out after the transaction commits.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from ecte.calendar.dates import today
+from ecte.events.record import Actor, record_event
+from induction import errors
+from induction.errors import InductionError
+from induction.models import (
+    FULL_INDUCTION_TERMS,
+    MAX_TERMS,
+    AppropriateBody,
+    Extension,
+    InductionOutcome,
+    InductionPeriod,
+    InductionProgramme,
+    Reduction,
+    ReleaseRequest,
+    ReleaseRequestStatus,
+)
+from participants.models import ECTAtSchoolPeriod, InductionStatus, Teacher, TeacherRecord
+
+__all__ = [
+    "ClaimFacts",
+    "InductionError",
+    "check_can_start_induction",
+    "claim_ect",
+    "claim_facts_for",
+    "claim_problem",
+    "correct_induction_period",
+    "eligibility_problem",
+    "extend_induction",
+    "record_fail",
+    "record_pass",
+    "reduce_induction",
+    "release_ect",
+]
+
+
+def _lock_teacher(teacher: Teacher) -> Teacher:
+    return Teacher.objects.select_for_update().get(pk=teacher.pk)
+
+
+def _on_commit_notify(task_name: str, *args) -> None:
+    """Schedule a notice task once the change is committed (never for a rolled-back change)."""
+    from induction import tasks
+
+    task = getattr(tasks, task_name)
+    transaction.on_commit(lambda: task.delay(*args))
+
+
+# --- who may start induction (rules 1-3 and 17) -------------------------------------------
+
+
+@dataclass
+class ClaimFacts:
+    """What the claim rules need to know about one teacher, read in bulk or for one."""
+
+    register_status: str | None = None
+    outcome: str = ""
+    open_period: InductionPeriod | None = None
+    last_finished_on: datetime.date | None = None
+    # (school id, started on, finished on) of each time the teacher was an ECT at a school
+    ect_periods: list[tuple[int, datetime.date, datetime.date | None]] = field(default_factory=list)
+
+
+def claim_facts_for(teachers) -> dict[int, ClaimFacts]:
+    """ClaimFacts for many teachers in four queries, whatever their number."""
+    teachers = list(teachers)
+    facts: dict[int, ClaimFacts] = defaultdict(ClaimFacts)
+    by_trn = {t.trn: t.pk for t in teachers}
+    ids = [t.pk for t in teachers]
+    for trn, status in TeacherRecord.objects.filter(trn__in=by_trn).values_list(
+        "trn", "induction_status"
+    ):
+        facts[by_trn[trn]].register_status = status
+    for period in (
+        InductionPeriod.objects.filter(teacher_id__in=ids)
+        .select_related("appropriate_body")
+        .order_by("started_on")
+    ):
+        teacher_facts = facts[period.teacher_id]
+        if period.outcome:
+            teacher_facts.outcome = period.outcome
+        if period.finished_on is None:
+            teacher_facts.open_period = period
+        elif (
+            teacher_facts.last_finished_on is None
+            or period.finished_on > teacher_facts.last_finished_on
+        ):
+            teacher_facts.last_finished_on = period.finished_on
+    for teacher_id, school_id, started_on, finished_on in ECTAtSchoolPeriod.objects.filter(
+        teacher_id__in=ids
+    ).values_list("teacher_id", "school_id", "started_on", "finished_on"):
+        facts[teacher_id].ect_periods.append((school_id, started_on, finished_on))
+    return {teacher_id: facts[teacher_id] for teacher_id in ids}
+
+
+def eligibility_problem(
+    *, teacher: Teacher, appropriate_body: AppropriateBody, facts: ClaimFacts
+) -> str | None:
+    """Why the teacher cannot be claimed at all, whatever the start date (rules 1-3), or None."""
+    if teacher.qts_awarded_on is None:
+        return errors.NO_QTS
+    if facts.outcome == InductionOutcome.PASS or facts.register_status == InductionStatus.PASSED:
+        return errors.ALREADY_PASSED
+    if facts.outcome == InductionOutcome.FAIL or facts.register_status == InductionStatus.FAILED:
+        return errors.ALREADY_FAILED
+    if facts.register_status == InductionStatus.EXEMPT:
+        return errors.EXEMPT
+    if facts.open_period is not None:
+        if facts.open_period.appropriate_body_id == appropriate_body.pk:
+            return errors.ALREADY_CLAIMED_BY_YOU
+        return errors.HELD_BY_ANOTHER.format(name=facts.open_period.appropriate_body.name)
+    return None
+
+
+def claim_problem(
+    *,
+    teacher: Teacher,
+    appropriate_body: AppropriateBody,
+    started_on: datetime.date,
+    facts: ClaimFacts,
+) -> str | None:
+    """Why the appropriate body cannot open a period starting on `started_on`, or None.
+
+    Rules 1-3 and 17: QTS first, one induction only, one appropriate body at a time, no
+    overlaps, and a teaching school hub never for an ECT its own lead school employs (SG 2.25).
+    """
+    if teacher.qts_awarded_on is not None and started_on < teacher.qts_awarded_on:
+        # Checked before eligibility so that the date's own problem is named first.
+        return errors.STARTS_BEFORE_QTS.format(qts=teacher.qts_awarded_on)
+    problem = eligibility_problem(teacher=teacher, appropriate_body=appropriate_body, facts=facts)
+    if problem:
+        return problem
+    if appropriate_body.lead_school_id is not None:
+        for school_id, period_start, period_end in facts.ect_periods:
+            if (
+                school_id == appropriate_body.lead_school_id
+                and period_start <= started_on
+                and (period_end is None or period_end >= started_on)
+            ):
+                return errors.HUB_EMPLOYS_ECT
+    if facts.last_finished_on is not None and started_on <= facts.last_finished_on:
+        return errors.STARTS_BEFORE_PREVIOUS_END.format(end=facts.last_finished_on)
+    return None
+
+
+def check_can_start_induction(
+    *, teacher: Teacher, appropriate_body: AppropriateBody, started_on: datetime.date
+) -> None:
+    """Raise InductionError when `claim_problem` finds one."""
+    facts = claim_facts_for([teacher])[teacher.pk]
+    problem = claim_problem(
+        teacher=teacher, appropriate_body=appropriate_body, started_on=started_on, facts=facts
+    )
+    if problem:
+        raise InductionError(problem)
+
+
+@transaction.atomic
+def claim_ect(
+    *,
+    teacher: Teacher,
+    appropriate_body: AppropriateBody,
+    started_on: datetime.date,
+    induction_programme: str,
+    by: Actor,
+) -> InductionPeriod:
+    """Open an induction period: the appropriate body starts holding the teacher (SG 2.10, Reg 9)."""
+    if induction_programme not in InductionProgramme.values:
+        raise InductionError(errors.PROGRAMME_UNKNOWN)
+    teacher = _lock_teacher(teacher)
+    check_can_start_induction(
+        teacher=teacher, appropriate_body=appropriate_body, started_on=started_on
+    )
+    period = InductionPeriod.objects.create(
+        teacher=teacher,
+        appropriate_body=appropriate_body,
+        started_on=started_on,
+        induction_programme=induction_programme,
+    )
+    TeacherRecord.objects.filter(trn=teacher.trn).update(
+        induction_status=InductionStatus.IN_PROGRESS
+    )
+    record_event(
+        event_type="induction_period_opened",
+        heading=f"{appropriate_body.name} claimed {teacher.full_name}",
+        by=by,
+        teacher=teacher,
+        appropriate_body=appropriate_body,
+        induction_period=period,
+        after={"started_on": started_on, "induction_programme": induction_programme},
+    )
+    return period
+
+
+# --- closing a period: release, pass, fail (rules 12 and 14) -------------------------------
+
+
+def _check_terms(number_of_terms: Decimal) -> None:
+    if number_of_terms < 0 or number_of_terms > MAX_TERMS:
+        raise InductionError(errors.TERMS_OUT_OF_RANGE)
+    if number_of_terms != round(number_of_terms, 2):
+        raise InductionError(errors.TERMS_TOO_PRECISE)
+
+
+def _check_closing(period: InductionPeriod, finished_on: datetime.date, number_of_terms: Decimal):
+    if not period.is_open:
+        raise InductionError(errors.ALREADY_CLOSED)
+    if finished_on < period.started_on:
+        raise InductionError(errors.ENDS_BEFORE_START.format(start=period.started_on))
+    _check_terms(number_of_terms)
+
+
+def _lock_period(period: InductionPeriod, appropriate_body: AppropriateBody | None = None):
+    """Lock the teacher, then re-read the period. When the caller names the appropriate body
+    acting, it must be the one holding the period."""
+    _lock_teacher(period.teacher)
+    period = (
+        InductionPeriod.objects.select_for_update()
+        .select_related("teacher", "appropriate_body")
+        .get(pk=period.pk)
+    )
+    if appropriate_body is not None and period.appropriate_body_id != appropriate_body.pk:
+        raise InductionError(errors.NOT_YOUR_PERIOD)
+    return period
+
+
+def _answer_release_requests(period: InductionPeriod, by: Actor) -> list[int]:
+    """A release answers every pending request for the period; returns the requests' ids."""
+    pending = list(
+        ReleaseRequest.objects.select_for_update().filter(
+            induction_period=period, status=ReleaseRequestStatus.PENDING
+        )
+    )
+    now = timezone.now()
+    for request in pending:
+        request.status = ReleaseRequestStatus.RELEASED
+        request.responded_at = now
+        request.responded_by_user = by.user
+        request.save(update_fields=["status", "responded_at", "responded_by_user"])
+    return [request.pk for request in pending]
+
+
+@transaction.atomic
+def release_ect(
+    *,
+    period: InductionPeriod,
+    finished_on: datetime.date,
+    number_of_terms: Decimal,
+    by: Actor,
+    appropriate_body: AppropriateBody | None = None,
+) -> InductionPeriod:
+    """Close a period with no outcome: the ECT left; another appropriate body may now claim.
+
+    Rule 14: any release request waiting for this period is answered "released".
+    """
+    period = _lock_period(period, appropriate_body)
+    _check_closing(period, finished_on, number_of_terms)
+    period.finished_on = finished_on
+    period.number_of_terms = number_of_terms
+    period.save(update_fields=["finished_on", "number_of_terms", "updated_at"])
+    answered = _answer_release_requests(period, by)
+    record_event(
+        event_type="induction_period_released",
+        heading=f"{period.appropriate_body.name} released {period.teacher.full_name}",
+        by=by,
+        teacher=period.teacher,
+        appropriate_body=period.appropriate_body,
+        induction_period=period,
+        before={"finished_on": None, "number_of_terms": None},
+        after={"finished_on": finished_on, "number_of_terms": number_of_terms},
+    )
+    for request_id in answered:
+        _on_commit_notify("send_release_request_answered", request_id)
+    return period
+
+
+def _record_outcome(
+    *,
+    period,
+    outcome,
+    finished_on,
+    number_of_terms,
+    by,
+    appropriate_body=None,
+    told_of_right_to_appeal_on=None,
+):
+    period = _lock_period(period, appropriate_body)
+    latest = InductionPeriod.objects.filter(teacher=period.teacher).order_by("-started_on").first()
+    if latest.pk != period.pk:
+        raise InductionError(errors.OUTCOME_NOT_ON_LATEST)
+    if InductionPeriod.objects.filter(teacher=period.teacher).exclude(outcome="").exists():
+        raise InductionError(errors.OUTCOME_ALREADY_RECORDED)
+    _check_closing(period, finished_on, number_of_terms)
+    if told_of_right_to_appeal_on is not None and told_of_right_to_appeal_on < period.started_on:
+        raise InductionError(errors.APPEAL_NOTICE_BEFORE_START.format(start=period.started_on))
+    period.finished_on = finished_on
+    period.number_of_terms = number_of_terms
+    period.outcome = outcome
+    period.outcome_recorded_on = today()
+    period.told_of_right_to_appeal_on = told_of_right_to_appeal_on
+    period.save(
+        update_fields=[
+            "finished_on",
+            "number_of_terms",
+            "outcome",
+            "outcome_recorded_on",
+            "told_of_right_to_appeal_on",
+            "updated_at",
+        ]
+    )
+    status = InductionStatus.PASSED if outcome == InductionOutcome.PASS else InductionStatus.FAILED
+    TeacherRecord.objects.filter(trn=period.teacher.trn).update(induction_status=status)
+    verb = "passed" if outcome == InductionOutcome.PASS else "failed"
+    after = {"finished_on": finished_on, "number_of_terms": number_of_terms, "outcome": outcome}
+    body = ""
+    if told_of_right_to_appeal_on is not None:
+        after["told_of_right_to_appeal_on"] = told_of_right_to_appeal_on
+        body = f"Told in writing of the right to appeal on {told_of_right_to_appeal_on:%-d %B %Y}"
+    record_event(
+        event_type=f"induction_{verb}",
+        heading=f"{period.teacher.full_name} {verb} induction",
+        body=body,
+        by=by,
+        teacher=period.teacher,
+        appropriate_body=period.appropriate_body,
+        induction_period=period,
+        before={"finished_on": None, "number_of_terms": None, "outcome": None},
+        after=after,
+    )
+    _on_commit_notify("send_outcome_notice", period.pk)
+    return period
+
+
+@transaction.atomic
+def record_pass(
+    *,
+    period: InductionPeriod,
+    finished_on: datetime.date,
+    number_of_terms: Decimal,
+    by: Actor,
+    appropriate_body: AppropriateBody | None = None,
+) -> InductionPeriod:
+    """Record a pass on the teacher's latest, open period, once (Reg 11, SG 3.8)."""
+    return _record_outcome(
+        period=period,
+        outcome=InductionOutcome.PASS,
+        finished_on=finished_on,
+        number_of_terms=number_of_terms,
+        by=by,
+        appropriate_body=appropriate_body,
+    )
+
+
+@transaction.atomic
+def record_fail(
+    *,
+    period: InductionPeriod,
+    finished_on: datetime.date,
+    number_of_terms: Decimal,
+    told_of_right_to_appeal_on: datetime.date,
+    by: Actor,
+    appropriate_body: AppropriateBody | None = None,
+) -> InductionPeriod:
+    """Record a fail, with the date the ECT was told in writing of the right to appeal, which
+    they may use within 20 working days (Reg 11, SG 2.70)."""
+    if told_of_right_to_appeal_on is None:
+        raise InductionError(errors.APPEAL_NOTICE_REQUIRED)
+    return _record_outcome(
+        period=period,
+        outcome=InductionOutcome.FAIL,
+        finished_on=finished_on,
+        number_of_terms=number_of_terms,
+        by=by,
+        appropriate_body=appropriate_body,
+        told_of_right_to_appeal_on=told_of_right_to_appeal_on,
+    )
+
+
+# --- changing the length: extension and reduction ------------------------------------------
+
+
+def _check_holds_latest(teacher: Teacher, appropriate_body: AppropriateBody, message: str):
+    periods = InductionPeriod.objects.filter(teacher=teacher)
+    if periods.exclude(outcome="").exists():
+        raise InductionError(errors.EXTENSION_AFTER_OUTCOME)
+    latest = periods.order_by("-started_on").first()
+    if latest is None or latest.appropriate_body_id != appropriate_body.pk:
+        raise InductionError(message)
+    return latest
+
+
+@transaction.atomic
+def extend_induction(
+    *, teacher: Teacher, appropriate_body: AppropriateBody, number_of_terms: Decimal, by: Actor
+) -> Extension:
+    """Add terms to a teacher's induction, as the appropriate body decides (Reg 11(5), SG 3.8)."""
+    teacher = _lock_teacher(teacher)
+    if number_of_terms <= 0 or number_of_terms > MAX_TERMS:
+        raise InductionError(errors.EXTENSION_OUT_OF_RANGE)
+    if number_of_terms != round(number_of_terms, 2):
+        raise InductionError(errors.TERMS_TOO_PRECISE)
+    latest = _check_holds_latest(teacher, appropriate_body, errors.EXTENSION_NOT_YOURS)
+    extension = Extension.objects.create(
+        teacher=teacher, appropriate_body=appropriate_body, number_of_terms=number_of_terms
+    )
+    noun = "term" if number_of_terms == 1 else "terms"
+    record_event(
+        event_type="induction_extended",
+        heading=(
+            f"{appropriate_body.name} extended {teacher.full_name}'s induction by "
+            f"{number_of_terms.normalize():f} {noun}"
+        ),
+        by=by,
+        teacher=teacher,
+        appropriate_body=appropriate_body,
+        induction_period=latest,
+        after={"number_of_terms": number_of_terms},
+    )
+    _on_commit_notify("send_extension_notice", extension.pk)
+    return extension
+
+
+@transaction.atomic
+def reduce_induction(
+    *,
+    teacher: Teacher,
+    appropriate_body: AppropriateBody,
+    terms_required: Decimal,
+    teacher_consented_on: datetime.date | None,
+    reason: str,
+    by: Actor,
+) -> Reduction:
+    """Shorten the induction for extensive prior experience, to no less than one term, with the
+    teacher's agreement (Reg 7(3), SG 3.2-3.4)."""
+    teacher = _lock_teacher(teacher)
+    if terms_required is None or not (Decimal("1") <= terms_required < FULL_INDUCTION_TERMS):
+        raise InductionError(errors.REDUCTION_OUT_OF_RANGE)
+    if terms_required != round(terms_required, 2):
+        raise InductionError(errors.TERMS_TOO_PRECISE)
+    if teacher_consented_on is None:
+        raise InductionError(errors.REDUCTION_CONSENT_REQUIRED)
+    reason = (reason or "").strip()
+    if not reason:
+        raise InductionError(errors.REDUCTION_REASON_REQUIRED)
+    latest = _check_holds_latest(teacher, appropriate_body, errors.REDUCTION_NOT_YOURS)
+    if Reduction.objects.filter(teacher=teacher).exists():
+        raise InductionError(errors.REDUCTION_ALREADY_RECORDED)
+    reduction = Reduction.objects.create(
+        teacher=teacher,
+        appropriate_body=appropriate_body,
+        terms_required=terms_required,
+        teacher_consented_on=teacher_consented_on,
+        reason=reason,
+    )
+    record_event(
+        event_type="induction_reduced",
+        heading=(
+            f"{appropriate_body.name} reduced {teacher.full_name}'s induction to "
+            f"{terms_required.normalize():f} terms"
+        ),
+        body=f"{reason}\nThe teacher agreed on {teacher_consented_on:%-d %B %Y}.",
+        by=by,
+        teacher=teacher,
+        appropriate_body=appropriate_body,
+        induction_period=latest,
+        before={"terms_required": FULL_INDUCTION_TERMS},
+        after={"terms_required": terms_required, "teacher_consented_on": teacher_consented_on},
+    )
+    return reduction
+
+
+# --- corrections (rule 13) ------------------------------------------------------------------
+
+CORRECTABLE_FIELDS = (
+    "started_on",
+    "finished_on",
+    "number_of_terms",
+    "induction_programme",
+    "outcome",
+    "told_of_right_to_appeal_on",
+)
+
+_REGISTER_STATUS_FOR_OUTCOME = {
+    InductionOutcome.PASS: InductionStatus.PASSED,
+    InductionOutcome.FAIL: InductionStatus.FAILED,
+}
+
+
+def _check_correction(period: InductionPeriod, values: dict, changed: dict) -> None:
+    """The same rules as claim, release and outcomes, applied to the corrected values."""
+    teacher = period.teacher
+    started_on, finished_on = values["started_on"], values["finished_on"]
+    terms, outcome = values["number_of_terms"], values["outcome"]
+    if values["induction_programme"] not in InductionProgramme.values:
+        raise InductionError(errors.PROGRAMME_UNKNOWN)
+    if (
+        "started_on" in changed
+        and teacher.qts_awarded_on is not None
+        and started_on < teacher.qts_awarded_on
+    ):
+        raise InductionError(errors.STARTS_BEFORE_QTS.format(qts=teacher.qts_awarded_on))
+    if finished_on is not None and finished_on < started_on:
+        raise InductionError(errors.ENDS_BEFORE_START.format(start=started_on))
+    if finished_on is None and terms is not None:
+        raise InductionError(errors.TERMS_WITHOUT_END)
+    if finished_on is not None and terms is None:
+        raise InductionError(errors.TERMS_REQUIRED_WHEN_ENDED)
+    if terms is not None:
+        _check_terms(terms)
+    if outcome not in ("", InductionOutcome.PASS, InductionOutcome.FAIL):
+        raise InductionError(errors.OUTCOME_UNKNOWN)
+    if outcome and finished_on is None:
+        raise InductionError(errors.OUTCOME_NEEDS_END)
+    others = InductionPeriod.objects.filter(teacher=teacher).exclude(pk=period.pk)
+    for other in others:
+        other_end = other.finished_on or datetime.date.max
+        end = finished_on or datetime.date.max
+        if other.started_on <= end and started_on <= other_end:
+            raise InductionError(errors.PERIODS_OVERLAP)
+    if finished_on is None and others.filter(finished_on__isnull=True).exists():
+        raise InductionError(errors.ANOTHER_PERIOD_OPEN)
+    if outcome:
+        if others.exclude(outcome="").exists():
+            raise InductionError(errors.OUTCOME_ON_ANOTHER_PERIOD)
+        if others.filter(started_on__gt=started_on).exists():
+            raise InductionError(errors.OUTCOME_NOT_ON_LATEST)
+    if outcome == InductionOutcome.FAIL:
+        told = values["told_of_right_to_appeal_on"]
+        if told is None:
+            raise InductionError(errors.APPEAL_NOTICE_REQUIRED)
+        if told < started_on:
+            raise InductionError(errors.APPEAL_NOTICE_BEFORE_START.format(start=started_on))
+
+
+@transaction.atomic
+def correct_induction_period(
+    *,
+    period: InductionPeriod,
+    appropriate_body: AppropriateBody,
+    reason: str,
+    by: Actor,
+    **changes,
+) -> InductionPeriod:
+    """Correct an appropriate body's own period or outcome, with a reason (rule 13).
+
+    An outcome is never silently overwritten: this is the only way to change one, it
+    needs a reason, and its event keeps the values before and after. Another
+    appropriate body's periods are read-only. `changes` may name any of
+    CORRECTABLE_FIELDS; the others keep their values.
+    """
+    unknown = set(changes) - set(CORRECTABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"correct_induction_period() cannot change {sorted(unknown)}")
+    period = _lock_period(period)
+    if period.appropriate_body_id != appropriate_body.pk:
+        raise InductionError(errors.CORRECTION_NOT_YOURS)
+    reason = (reason or "").strip()
+    if not reason:
+        raise InductionError(errors.CORRECTION_REASON_REQUIRED)
+    before = {name: getattr(period, name) for name in CORRECTABLE_FIELDS}
+    values = {**before, **changes}
+    if values["outcome"] != InductionOutcome.FAIL:
+        values["told_of_right_to_appeal_on"] = None
+    changed = {name: values[name] for name in CORRECTABLE_FIELDS if values[name] != before[name]}
+    if not changed:
+        raise InductionError(errors.CORRECTION_CHANGES_NOTHING)
+    _check_correction(period, values, changed)
+    for name, value in changed.items():
+        setattr(period, name, value)
+    if "outcome" in changed:
+        period.outcome_recorded_on = today() if values["outcome"] else None
+    period.save()
+    if "outcome" in changed or "finished_on" in changed:
+        status = _REGISTER_STATUS_FOR_OUTCOME.get(values["outcome"], InductionStatus.IN_PROGRESS)
+        TeacherRecord.objects.filter(trn=period.teacher.trn).update(induction_status=status)
+    record_event(
+        event_type="induction_period_corrected",
+        heading=f"{appropriate_body.name} corrected {period.teacher.full_name}'s induction period",
+        body=reason,
+        by=by,
+        teacher=period.teacher,
+        appropriate_body=appropriate_body,
+        induction_period=period,
+        before={name: before[name] for name in changed},
+        after=changed,
+    )
+    if "outcome" in changed and values["outcome"]:
+        _on_commit_notify("send_outcome_notice", period.pk)
+    return period

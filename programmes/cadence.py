@@ -1,0 +1,122 @@
+"""When mentor meetings and lesson drop-ins are due (rules 18-20). Pure functions.
+
+Each half-term is cut into windows: one a week in year 1, one a fortnight in year 2
+(the programme year's cadence, as data). Year 2 meetings follow the fixed focus
+weeks when the programme has them (NIoT: weeks 1, 3 and 6), each window running up to
+the next focus week. A window is met when something was logged on a day inside it.
+School holidays have no windows, so nothing falls due in them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from ecte.calendar.dates import HalfTerm
+
+ONE_DAY = datetime.timedelta(days=1)
+ONE_WEEK = datetime.timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Window:
+    half_term: HalfTerm
+    starts_on: datetime.date
+    ends_on: datetime.date
+    week: int  # the week of the half-term it starts in, from 1
+    focus: object | None = None  # a MeetingFocus for year 2 meetings
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, datetime.date) and self.starts_on <= day <= self.ends_on
+
+
+def monday_of(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def week_of(half_term: HalfTerm, day: datetime.date) -> int:
+    """Week 1 is the week (Monday to Sunday) the half-term starts in."""
+    return (monday_of(day) - monday_of(half_term.starts_on)).days // 7 + 1
+
+
+def _week_starts(half_term: HalfTerm, week: int) -> datetime.date:
+    return max(monday_of(half_term.starts_on) + (week - 1) * ONE_WEEK, half_term.starts_on)
+
+
+def half_term_windows(
+    half_term: HalfTerm, *, every_weeks: int, focuses: list | None = None
+) -> list[Window]:
+    """The windows of one half-term: at the focus weeks if given, else every `every_weeks`."""
+    weeks_in_half_term = week_of(half_term, half_term.ends_on)
+    if focuses:
+        starts = [(focus.week, focus) for focus in sorted(focuses, key=lambda f: f.week)]
+        starts = [(week, focus) for week, focus in starts if week <= weeks_in_half_term]
+    else:
+        starts = [(week, None) for week in range(1, weeks_in_half_term + 1, max(every_weeks, 1))]
+    windows = []
+    for index, (week, focus) in enumerate(starts):
+        if index + 1 < len(starts):
+            ends_on = _week_starts(half_term, starts[index + 1][0]) - ONE_DAY
+        else:
+            ends_on = half_term.ends_on
+        windows.append(Window(half_term, _week_starts(half_term, week), ends_on, week, focus))
+    return windows
+
+
+def windows_between(
+    half_terms: list[HalfTerm],
+    *,
+    every_weeks: int,
+    focuses: list | None = None,
+    from_day: datetime.date,
+    to_day: datetime.date,
+) -> list[Window]:
+    """Windows that overlap [from_day, to_day]: what was due while the mentoring ran."""
+    return [
+        window
+        for half_term in half_terms
+        for window in half_term_windows(half_term, every_weeks=every_weeks, focuses=focuses)
+        if window.ends_on >= from_day and window.starts_on <= to_day
+    ]
+
+
+@dataclass(frozen=True)
+class Due:
+    """How one kind of log stands against its cadence on a day."""
+
+    current: Window | None  # the window containing the day (None in a holiday)
+    met_now: datetime.date | None  # when it was logged in the current window
+    expected: int  # windows that have ended since the mentoring started
+    held: int  # of those, how many had a log
+    last_missed: Window | None  # the latest ended window with nothing logged
+    overdue: bool  # the most recent window that has ended had nothing logged
+
+
+def due(
+    half_terms: list[HalfTerm],
+    *,
+    every_weeks: int,
+    focuses: list | None = None,
+    logged_on: list[datetime.date],
+    from_day: datetime.date,
+    today: datetime.date,
+) -> Due:
+    """The cadence against the dates logs were held on, from `from_day` up to `today`."""
+    windows = windows_between(
+        half_terms, every_weeks=every_weeks, focuses=focuses, from_day=from_day, to_day=today
+    )
+    current = next((w for w in windows if today in w), None)
+    ended = [w for w in windows if w.ends_on < today]
+    met = [w for w in ended if any(day in w and day >= from_day for day in logged_on)]
+    missed = [w for w in ended if w not in met]
+    met_now = None
+    if current is not None:
+        met_now = max((day for day in logged_on if day in current), default=None)
+    return Due(
+        current=current,
+        met_now=met_now,
+        expected=len(ended),
+        held=len(met),
+        last_missed=missed[-1] if missed else None,
+        overdue=bool(ended) and ended[-1] not in met,
+    )

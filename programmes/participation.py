@@ -1,0 +1,506 @@
+"""What an ECT's programme is this year, and how they and their mentor stand against it.
+
+Reads only. `Catalogue` memoises the content a page needs (programmes, sequences,
+half-terms, study items, sessions) so that a list of ECTs costs a fixed number of
+queries per lead provider and school, never per ECT.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Min, Prefetch
+
+from ecte.calendar import dates
+from participants.models import ECTAtSchoolPeriod, Mentorship, TrainingPeriod
+from programmes import cadence, sequencing, timeline
+from programmes.models import (
+    ChoiceKind,
+    LessonDropIn,
+    MentorMeeting,
+    Module,
+    Programme,
+    ProgrammeYear,
+    Session,
+    SessionAttendance,
+    SessionKind,
+    StudyItem,
+    StudyKind,
+    StudyRecord,
+)
+from programmes.sequencing import EffectiveSequence
+
+# A programme that has no content for the ECT (school-led training) still has mentor
+# meetings; DOMAIN rule 18 gives these numbers, which the content otherwise sets.
+DEFAULT_MAX_DROP_IN_MINUTES = 15
+
+
+class Catalogue:
+    """Programme content for one academic year, each piece read once."""
+
+    def __init__(self, academic_year: int, today: datetime.date | None = None):
+        self.academic_year = academic_year
+        self.today = today or dates.today()
+        self.half_terms = dates.half_terms(academic_year)
+        self._programmes: dict[int, Programme | None] = {}
+        self._sequences: dict[tuple[int, int], EffectiveSequence] = {}
+        self._items: dict[int, list[StudyItem]] = {}
+        self._sessions: dict[int, list[Session]] = {}
+
+    def programme(self, lead_provider) -> Programme | None:
+        if lead_provider.pk not in self._programmes:
+            self._programmes[lead_provider.pk] = sequencing.programme_for(
+                lead_provider, self.academic_year
+            )
+        return self._programmes[lead_provider.pk]
+
+    def sequence(self, school, programme: Programme) -> EffectiveSequence:
+        key = (school.pk, programme.pk)
+        if key not in self._sequences:
+            self._sequences[key] = sequencing.effective_sequence(school, programme)
+        return self._sequences[key]
+
+    def items(self, programme: Programme) -> list[StudyItem]:
+        if programme.pk not in self._items:
+            self._items[programme.pk] = list(
+                StudyItem.objects.filter(programme=programme).order_by("number", "code")
+            )
+        return self._items[programme.pk]
+
+    def module_items(self, programme: Programme, module: Module) -> list[StudyItem]:
+        return [item for item in self.items(programme) if item.module_id == module.pk]
+
+    def mentor_items(self, programme: Programme) -> list[StudyItem]:
+        return [item for item in self.items(programme) if item.module_id is None]
+
+    def sessions(self, programme: Programme) -> list[Session]:
+        if programme.pk not in self._sessions:
+            self._sessions[programme.pk] = list(
+                Session.objects.filter(programme=programme).order_by("position", "code")
+            )
+        return self._sessions[programme.pk]
+
+
+@dataclass
+class Progress:
+    done: int
+    expected: int
+
+    @property
+    def percent(self) -> int | None:
+        if not self.expected:
+            return None
+        return round(100 * min(self.done, self.expected) / self.expected)
+
+    def below(self, threshold: int) -> bool:
+        return self.percent is not None and self.percent < threshold
+
+
+@dataclass
+class ECTProgramme:
+    """An ECT's programme this year: which provider, year 1 or 2, and their six half-terms."""
+
+    ect_period: ECTAtSchoolPeriod
+    training: TrainingPeriod | None
+    programme: Programme | None
+    programme_year: ProgrammeYear | None
+    year_number: int
+    sequence: EffectiveSequence | None
+    slots: list[timeline.Slot]
+    joined_on: datetime.date
+    catalogue: Catalogue = field(repr=False)
+
+    @property
+    def has_content(self) -> bool:
+        return self.programme_year is not None
+
+    @property
+    def late_joiner(self) -> bool:
+        return timeline.is_late_joiner(self.catalogue.half_terms, self.joined_on)
+
+    @property
+    def current_slot(self) -> timeline.Slot | None:
+        """The half-term today is in; in a holiday, the next one (or None after the year)."""
+        today = self.catalogue.today
+        for slot in self.slots:
+            if slot.half_term.ends_on >= today:
+                return slot
+        return None
+
+    @property
+    def modules(self) -> list[Module]:
+        """The modules the ECT takes this year, in their order, each once."""
+        seen: list[Module] = []
+        for slot in self.slots:
+            if slot.module is not None and slot.module not in seen:
+                seen.append(slot.module)
+        return seen
+
+    def module(self, code: str) -> Module | None:
+        return next((m for m in self.modules if m.code == code), None)
+
+    def slots_of(self, module: Module) -> list[timeline.Slot]:
+        return [slot for slot in self.slots if slot.module == module]
+
+    def module_ended(self, module: Module) -> bool:
+        slots = self.slots_of(module)
+        return bool(slots) and slots[-1].half_term.ends_on < self.catalogue.today
+
+    def items(self, module: Module) -> list[StudyItem]:
+        return self.catalogue.module_items(self.programme, module)
+
+    def required_items(self, module: Module) -> list[StudyItem]:
+        return [item for item in self.items(module) if item.kind in StudyKind.required_kinds()]
+
+    def choosable_items(self, module: Module) -> list[StudyItem]:
+        return [item for item in self.items(module) if item.kind in StudyKind.chosen_kinds()]
+
+    def min_choices(self, module: Module) -> int:
+        year = self.programme_year
+        if year is None or year.choice_kind == ChoiceKind.NONE:
+            return 0
+        return year.min_choices_for(module)
+
+    def seminars(self) -> list[Session]:
+        """This year's ECT seminars in their fixed order (rule 27), then webinars."""
+        if self.programme_year is None:
+            return []
+        return [
+            session
+            for session in self.catalogue.sessions(self.programme)
+            if session.programme_year_id == self.programme_year.pk
+        ]
+
+    def counted_seminars(self) -> list[Session]:
+        """Seminars in half-terms since the ECT joined: the ones engagement counts (rule 29)."""
+        joined = timeline.joining_half_term(self.catalogue.half_terms, self.joined_on)
+        return [
+            s
+            for s in self.seminars()
+            if s.kind == SessionKind.SEMINAR and s.half_term is not None and s.half_term >= joined
+        ]
+
+    def session_ended(self, session: Session) -> bool:
+        half_terms = self.catalogue.half_terms
+        if session.half_term:
+            return half_terms[session.half_term - 1].ends_on < self.catalogue.today
+        return half_terms[session.term * 2 - 1].ends_on < self.catalogue.today
+
+    # --- cadence --------------------------------------------------------------------------
+
+    @property
+    def meeting_every_weeks(self) -> int:
+        return self.programme_year.meeting_every_weeks if self.programme_year else 1
+
+    @property
+    def drop_in_every_weeks(self) -> int:
+        return self.programme_year.drop_in_every_weeks if self.programme_year else 1
+
+    @property
+    def max_drop_in_minutes(self) -> int:
+        if self.programme_year is None:
+            return DEFAULT_MAX_DROP_IN_MINUTES
+        return self.programme_year.max_drop_in_minutes
+
+    @property
+    def meeting_focuses(self) -> list:
+        return list(self.programme_year.meeting_focuses.all()) if self.programme_year else []
+
+    @property
+    def meeting_model(self) -> str:
+        return self.programme_year.meeting_model if self.programme_year else "notes"
+
+    def focus_on(self, day: datetime.date):
+        """The year 2 meeting focus whose window holds `day` (None without focuses)."""
+        focuses = self.meeting_focuses
+        half_term = next((ht for ht in self.catalogue.half_terms if day in ht), None)
+        if not focuses or half_term is None:
+            return None
+        windows = cadence.half_term_windows(half_term, every_weeks=1, focuses=focuses)
+        return next((w.focus for w in windows if day in w), windows[0].focus)
+
+
+# --- building ECT programmes in bulk --------------------------------------------------------
+
+
+def _current_training(period: ECTAtSchoolPeriod, today: datetime.date) -> TrainingPeriod | None:
+    trainings = list(period.training_periods.all())
+    ongoing = [t for t in trainings if t.finished_on is None]
+    if ongoing:
+        return ongoing[0]
+    covering = [t for t in trainings if t.started_on <= today and (t.finished_on or today) >= today]
+    return covering[0] if covering else (trainings[0] if trainings else None)
+
+
+def first_training_starts(teacher_ids) -> dict[int, datetime.date]:
+    rows = (
+        TrainingPeriod.objects.filter(ect_at_school_period__teacher_id__in=list(teacher_ids))
+        .values("ect_at_school_period__teacher_id")
+        .annotate(first=Min("started_on"))
+    )
+    return {row["ect_at_school_period__teacher_id"]: row["first"] for row in rows}
+
+
+def programme_year_number(first_started_on: datetime.date | None, academic_year: int) -> int:
+    """Year 1 in the academic year training started, year 2 after (an extension stays in 2)."""
+    if first_started_on is None:
+        return 1
+    return min(max(academic_year - dates.academic_year_for(first_started_on) + 1, 1), 2)
+
+
+def ect_periods_queryset():
+    return (
+        ECTAtSchoolPeriod.objects.all()
+        .select_related("teacher", "school__trust")
+        .prefetch_related(
+            Prefetch(
+                "training_periods",
+                queryset=TrainingPeriod.objects.select_related(
+                    "school_partnership__lead_provider", "school_partnership__delivery_partner"
+                ).order_by("-started_on"),
+            )
+        )
+    )
+
+
+def ect_programmes(
+    periods: list[ECTAtSchoolPeriod], catalogue: Catalogue
+) -> dict[int, ECTProgramme]:
+    """Each period's programme this year. `periods` come from `ect_periods_queryset()`."""
+    firsts = first_training_starts(p.teacher_id for p in periods)
+    year_start, _ = dates.academic_year_bounds(catalogue.academic_year)
+    result = {}
+    for period in periods:
+        training = _current_training(period, catalogue.today)
+        partnership = training.school_partnership if training else None
+        programme = catalogue.programme(partnership.lead_provider) if partnership else None
+        number = programme_year_number(firsts.get(period.teacher_id), catalogue.academic_year)
+        programme_year = None
+        sequence = None
+        modules: list[Module] = []
+        if programme is not None:
+            programme_year = next((y for y in programme.years.all() if y.number == number), None)
+        if programme_year is not None:
+            modules = list(programme_year.modules.all())
+            if sequencing.is_flexible(programme):
+                sequence = catalogue.sequence(period.school, programme)
+                modules = sequencing.ordered_modules(modules, sequence.codes)
+        joined_on = max(period.started_on, training.started_on if training else period.started_on)
+        slots = timeline.ect_slots(
+            modules,
+            catalogue.half_terms,
+            joined_on=joined_on if joined_on >= year_start else None,
+            late_joiners_start_with_first_module=bool(
+                programme and programme.late_joiners_start_with_first_module
+            ),
+            today=catalogue.today,
+        )
+        result[period.pk] = ECTProgramme(
+            ect_period=period,
+            training=training,
+            programme=programme,
+            programme_year=programme_year,
+            year_number=number,
+            sequence=sequence,
+            slots=slots,
+            joined_on=max(joined_on, year_start),
+            catalogue=catalogue,
+        )
+    return result
+
+
+def ect_programme(period: ECTAtSchoolPeriod, catalogue: Catalogue | None = None) -> ECTProgramme:
+    catalogue = catalogue or Catalogue(dates.academic_year_for(dates.today()))
+    period = ect_periods_queryset().get(pk=period.pk)
+    return ect_programmes([period], catalogue)[period.pk]
+
+
+# --- engagement ----------------------------------------------------------------------------
+
+
+def study_records_for(teacher_ids) -> dict[int, dict[int, StudyRecord]]:
+    """{teacher id: {item id: record}} in one query."""
+    records: dict[int, dict[int, StudyRecord]] = defaultdict(dict)
+    for record in StudyRecord.objects.filter(teacher_id__in=list(teacher_ids)):
+        records[record.teacher_id][record.item_id] = record
+    return records
+
+
+def attendance_for(teacher_ids) -> dict[int, dict[int, bool]]:
+    """{teacher id: {session id: attended}} in one query."""
+    attendance: dict[int, dict[int, bool]] = defaultdict(dict)
+    for row in SessionAttendance.objects.filter(teacher_id__in=list(teacher_ids)):
+        attendance[row.teacher_id][row.session_id] = row.attended
+    return attendance
+
+
+def module_progress(ect: ECTProgramme, module: Module, records: dict[int, StudyRecord]) -> Progress:
+    """Required study done, plus chosen study done up to the minimum to choose (rule 28)."""
+    required = ect.required_items(module)
+    done = sum(1 for item in required if is_completed(records, item))
+    minimum = ect.min_choices(module)
+    chosen_done = sum(1 for item in ect.choosable_items(module) if is_completed(records, item))
+    return Progress(done=done + min(chosen_done, minimum), expected=len(required) + minimum)
+
+
+def is_completed(records: dict[int, StudyRecord], item: StudyItem) -> bool:
+    record = records.get(item.pk)
+    return record is not None and record.completed_on is not None
+
+
+def year_progress(ect: ECTProgramme, records: dict[int, StudyRecord]) -> Progress:
+    """Every module of the ECT's year."""
+    parts = [module_progress(ect, module, records) for module in ect.modules]
+    return Progress(sum(p.done for p in parts), sum(p.expected for p in parts))
+
+
+def self_study_engagement(ect: ECTProgramme, records: dict[int, StudyRecord]) -> Progress:
+    """Self-study due so far: the modules whose half-terms have ended (rule 29)."""
+    parts = [
+        module_progress(ect, module, records) for module in ect.modules if ect.module_ended(module)
+    ]
+    return Progress(sum(p.done for p in parts), sum(p.expected for p in parts))
+
+
+def seminar_engagement(ect: ECTProgramme, attended: dict[int, bool]) -> Progress:
+    due = [s for s in ect.counted_seminars() if ect.session_ended(s)]
+    return Progress(sum(1 for s in due if attended.get(s.pk)), len(due))
+
+
+def chosen_count(ect: ECTProgramme, records: dict[int, StudyRecord]) -> int:
+    return sum(
+        1
+        for module in ect.modules
+        for item in ect.choosable_items(module)
+        if item.pk in records and records[item.pk].chosen_at is not None
+    )
+
+
+# --- mentoring against the cadence ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MentoringStatus:
+    drop_ins: cadence.Due
+    meetings: cadence.Due
+    last_drop_in: LessonDropIn | None
+    last_meeting: MentorMeeting | None
+
+
+def logs_for(mentorship_ids) -> tuple[dict, dict]:
+    """({mentorship id: [drop-ins]}, {mentorship id: [meetings]}), newest first, two queries."""
+    ids = list(mentorship_ids)
+    drop_ins: dict[int, list] = defaultdict(list)
+    meetings: dict[int, list] = defaultdict(list)
+    for row in LessonDropIn.objects.filter(mentorship_id__in=ids).order_by("-held_on", "-id"):
+        drop_ins[row.mentorship_id].append(row)
+    for row in MentorMeeting.objects.filter(mentorship_id__in=ids).order_by("-held_on", "-id"):
+        meetings[row.mentorship_id].append(row)
+    return drop_ins, meetings
+
+
+def mentoring_status(
+    ect: ECTProgramme, mentorship: Mentorship, drop_ins: list, meetings: list
+) -> MentoringStatus:
+    """This week's expected drop-in and meeting, what was held against what was due, and
+    whether the latest one due was missed (rules 18-19)."""
+    catalogue = ect.catalogue
+    from_day = max(mentorship.started_on, ect.joined_on)
+    today = catalogue.today
+    return MentoringStatus(
+        drop_ins=cadence.due(
+            catalogue.half_terms,
+            every_weeks=ect.drop_in_every_weeks,
+            logged_on=[d.held_on for d in drop_ins],
+            from_day=from_day,
+            today=today,
+        ),
+        meetings=cadence.due(
+            catalogue.half_terms,
+            every_weeks=ect.meeting_every_weeks,
+            focuses=ect.meeting_focuses,
+            logged_on=[m.held_on for m in meetings],
+            from_day=from_day,
+            today=today,
+        ),
+        last_drop_in=drop_ins[0] if drop_ins else None,
+        last_meeting=meetings[0] if meetings else None,
+    )
+
+
+# --- mentors' own training -----------------------------------------------------------------
+
+
+@dataclass
+class MentorProgramme:
+    """A mentor's own training this year (rule 21): with which provider, and what it asks."""
+
+    training: TrainingPeriod | None
+    programme: Programme | None
+    catalogue: Catalogue = field(repr=False)
+
+    @property
+    def items(self) -> list[StudyItem]:
+        return self.catalogue.mentor_items(self.programme) if self.programme else []
+
+    @property
+    def sessions(self) -> list[Session]:
+        if self.programme is None:
+            return []
+        return [s for s in self.catalogue.sessions(self.programme) if s.programme_year_id is None]
+
+    def _terms_ended(self) -> int:
+        today = self.catalogue.today
+        return sum(1 for ht in self.catalogue.half_terms[1::2] if ht.ends_on < today)
+
+    def self_study(self, records: dict[int, StudyRecord]) -> Progress:
+        required = self.programme.mentor_self_studies_required if self.programme else 0
+        done = sum(1 for item in self.items if is_completed(records, item))
+        return Progress(min(done, required), required)
+
+    def sessions_attended(self, attended: dict[int, bool]) -> Progress:
+        required = self.programme.mentor_sessions_required if self.programme else 0
+        done = sum(1 for s in self.sessions if attended.get(s.pk))
+        return Progress(min(done, required), required)
+
+    def engagement_so_far(self, records: dict, attended: dict) -> Progress:
+        """Against what is due by the terms that have ended (a third of the year's each)."""
+        study, sessions = self.self_study(records), self.sessions_attended(attended)
+        terms = self._terms_ended()
+        expected = round((study.expected + sessions.expected) * terms / 3)
+        return Progress(min(study.done + sessions.done, expected), expected)
+
+
+def mentor_trainings(mentor_period_ids, catalogue: Catalogue) -> dict[int, MentorProgramme]:
+    """{mentor at school period id: their training this year}: one query plus the content."""
+    trainings = (
+        TrainingPeriod.objects.filter(mentor_at_school_period_id__in=list(mentor_period_ids))
+        .select_related("school_partnership__lead_provider", "school_partnership__delivery_partner")
+        .order_by("-started_on")
+    )
+    result: dict[int, MentorProgramme] = {}
+    for training in trainings:
+        period_id = training.mentor_at_school_period_id
+        if period_id in result:
+            continue
+        partnership = training.school_partnership
+        programme = catalogue.programme(partnership.lead_provider) if partnership else None
+        result[period_id] = MentorProgramme(training, programme, catalogue)
+    return result
+
+
+def items_of(teacher, catalogue: Catalogue) -> list[StudyItem]:
+    """Every study item the teacher may record this year: their ECT modules' and their own
+    mentor training's."""
+    items: list[StudyItem] = []
+    period = ect_periods_queryset().filter(teacher=teacher).ongoing().first()
+    if period is not None:
+        ect = ect_programmes([period], catalogue)[period.pk]
+        if ect.has_content:
+            items += [item for module in ect.modules for item in ect.items(module)]
+    mentor_period_ids = teacher.mentor_at_school_periods.ongoing().values_list("pk", flat=True)
+    for mentor in mentor_trainings(mentor_period_ids, catalogue).values():
+        items += mentor.items
+    return items

@@ -1,9 +1,0 @@
-from django.urls import path
-
-from programmes import views
-
-app_name = "programmes"
-
-urlpatterns = [
-    path("", views.LeadProviderHomeView.as_view(), name="home"),
-]

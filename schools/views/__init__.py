@@ -1,0 +1,1 @@
+"""The induction tutor's pages: dashboard, set up the year, ECTs and mentors."""

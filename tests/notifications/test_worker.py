@@ -1,0 +1,94 @@
+"""A real Celery worker against the real Redis: work queued through the outbox is delivered.
+
+Skipped when REDIS_URL is unset (`make test` always sets it). The worker runs in a
+thread of this process on a queue of its own, so that it never takes another test
+run's tasks from the shared Redis, nor they its.
+"""
+
+import os
+import time
+import uuid
+from unittest import mock
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.core import mail
+from kombu.exceptions import OperationalError
+
+from ecte.celery import app
+from ecte.notifications import outbox, services
+from ecte.notifications.models import Notification, OutboxMessage
+from ecte.notifications.tasks import run_outbox_message
+from tests.factories import UserFactory
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL is not set"),
+]
+
+
+@pytest.fixture
+def worker():
+    queue = f"ecte-test-{uuid.uuid4().hex[:12]}"
+    previous = {
+        "task_always_eager": app.conf.task_always_eager,
+        "task_default_queue": app.conf.task_default_queue,
+    }
+    app.conf.task_always_eager = False
+    app.conf.task_default_queue = queue
+    try:
+        with start_worker(
+            app,
+            pool="solo",
+            concurrency=1,
+            queues=[queue],
+            perform_ping_check=False,
+            shutdown_timeout=10,
+            loglevel="WARNING",
+        ) as running:
+            yield running
+    finally:
+        app.conf.update(previous)
+
+
+def _wait_for(condition, timeout=20.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _notify(user, key):
+    return services.notify(
+        recipients=[user],
+        kind="ect_without_mentor",
+        subject="Assign a mentor",
+        body="Body",
+        link="/school/",
+        key=key,
+    )
+
+
+def test_a_real_worker_emails_a_notification_queued_through_redis(worker, settings):
+    user = UserFactory()
+    _notify(user, "worker:1")  # autocommit: published to Redis at once
+    assert _wait_for(lambda: Notification.objects.get().emailed_at is not None)
+    assert OutboxMessage.objects.get().done_at is not None
+    assert [email.to for email in mail.outbox] == [[user.email]]
+
+
+def test_redis_down_at_the_commit_then_back_delivers_through_the_sweep(worker):
+    user = UserFactory()
+    down = OperationalError("Error 111 connecting to Redis. Connection refused.")
+    with mock.patch.object(run_outbox_message, "apply_async", side_effect=down):
+        _notify(user, "worker:2")
+    message = OutboxMessage.objects.get()
+    assert message.published_at is None
+    time.sleep(0.5)
+    assert Notification.objects.get().emailed_at is None
+    # Redis is back: the beat sweep publishes the waiting work, and the worker runs it.
+    assert outbox.redispatch_pending() == 1
+    assert _wait_for(lambda: Notification.objects.get().emailed_at is not None)
+    assert len(mail.outbox) == 1
