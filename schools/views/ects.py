@@ -1,5 +1,7 @@
 """The ECT list and page, reporting a leaver, and changing one detail of an ECT."""
 
+from abc import ABCMeta, abstractmethod
+
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
@@ -63,8 +65,9 @@ class ReportLeavingWizard(SchoolWizardMixin, WizardView):
     def url_kwargs(self) -> dict:
         return {"period_id": self.kwargs["period_id"]}
 
+    @abstractmethod
     def period(self):
-        raise NotImplementedError
+        """The leaver's period, through the school's scoped queryset."""
 
     def form_kwargs(self, step: str) -> dict:
         period = self.period()
@@ -165,7 +168,7 @@ class MentorLeftView(SchoolPageMixin, View):
 # --- changing one detail ----------------------------------------------------------------------
 
 
-class ChangeECTDetailView(SchoolPageMixin, View):
+class ChangeECTDetailView(SchoolPageMixin, View, metaclass=ABCMeta):
     """One question about a current ECT; the answer goes to one service, then back to the page."""
 
     form_class = None
@@ -177,8 +180,9 @@ class ChangeECTDetailView(SchoolPageMixin, View):
     def initial(self, period) -> dict:
         return {}
 
+    @abstractmethod
     def change(self, period, cleaned):
-        raise NotImplementedError
+        """Call the one service that makes this change."""
 
     def render_form(self, form, period):
         return render(
