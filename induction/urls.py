@@ -31,6 +31,9 @@ urlpatterns = [
     path("bulk/", bulk.BulkUploadView.as_view(), name="bulk_upload"),
     path("bulk/template/<slug:kind>.csv", bulk.BulkTemplateView.as_view(), name="bulk_template"),
     path("bulk/<int:upload_id>/", bulk.BulkUploadDetailView.as_view(), name="bulk_upload_detail"),
+    path(
+        "bulk/<int:upload_id>/progress.json", bulk.BulkProgressView.as_view(), name="bulk_progress"
+    ),
     path("bulk/<int:upload_id>/errors.csv", bulk.BulkErrorsCSVView.as_view(), name="bulk_errors"),
     path(
         "release-requests/",

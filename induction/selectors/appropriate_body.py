@@ -5,7 +5,6 @@ function that adds, in a fixed number of queries, what its table shows. So a
 list page issues the same number of queries whatever the number of rows.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -308,10 +307,3 @@ def decorate_held(periods) -> list:
         period.school_name = schools.get(period.teacher_id, "")
         period.progress = progress[period.teacher_id]
     return periods
-
-
-def counts_by_status(requests) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    for request in requests:
-        counts[request.status] += 1
-    return counts

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from ecte.calendar.dates import today
@@ -50,7 +51,18 @@ __all__ = [
 
 
 def _lock_teacher(teacher: Teacher) -> Teacher:
-    return Teacher.objects.select_for_update().get(pk=teacher.pk)
+    """Lock the teacher's row: every change to their induction takes this lock first, so two
+    changes to one teacher are serialised. The row comes back with `register_status`, the
+    register's induction status (None without a register record), read in the same query."""
+    return (
+        Teacher.objects.select_for_update(of=("self",))
+        .annotate(
+            register_status=Subquery(
+                TeacherRecord.objects.filter(trn=OuterRef("trn")).values("induction_status")[:1]
+            )
+        )
+        .get(pk=teacher.pk)
+    )
 
 
 def _on_commit_notify(task_name: str, *args) -> None:
@@ -76,16 +88,24 @@ class ClaimFacts:
     ect_periods: list[tuple[int, datetime.date, datetime.date | None]] = field(default_factory=list)
 
 
-def claim_facts_for(teachers) -> dict[int, ClaimFacts]:
-    """ClaimFacts for many teachers in four queries, whatever their number."""
+def claim_facts_for(teachers, *, with_ect_periods: bool = True) -> dict[int, ClaimFacts]:
+    """ClaimFacts for many teachers in three queries, whatever their number: one fewer for
+    teachers locked by `_lock_teacher` (their register status came with the lock), and one
+    fewer without the ECT posts, which only a teaching school hub's claim needs (rule 17)."""
     teachers = list(teachers)
     facts: dict[int, ClaimFacts] = defaultdict(ClaimFacts)
-    by_trn = {t.trn: t.pk for t in teachers}
     ids = [t.pk for t in teachers]
-    for trn, status in TeacherRecord.objects.filter(trn__in=by_trn).values_list(
-        "trn", "induction_status"
-    ):
-        facts[by_trn[trn]].register_status = status
+    by_trn = {}
+    for teacher in teachers:
+        if hasattr(teacher, "register_status"):
+            facts[teacher.pk].register_status = teacher.register_status
+        else:
+            by_trn[teacher.trn] = teacher.pk
+    if by_trn:
+        for trn, status in TeacherRecord.objects.filter(trn__in=by_trn).values_list(
+            "trn", "induction_status"
+        ):
+            facts[by_trn[trn]].register_status = status
     for period in (
         InductionPeriod.objects.filter(teacher_id__in=ids)
         .select_related("appropriate_body")
@@ -101,10 +121,11 @@ def claim_facts_for(teachers) -> dict[int, ClaimFacts]:
             or period.finished_on > teacher_facts.last_finished_on
         ):
             teacher_facts.last_finished_on = period.finished_on
-    for teacher_id, school_id, started_on, finished_on in ECTAtSchoolPeriod.objects.filter(
-        teacher_id__in=ids
-    ).values_list("teacher_id", "school_id", "started_on", "finished_on"):
-        facts[teacher_id].ect_periods.append((school_id, started_on, finished_on))
+    if with_ect_periods:
+        for teacher_id, school_id, started_on, finished_on in ECTAtSchoolPeriod.objects.filter(
+            teacher_id__in=ids
+        ).values_list("teacher_id", "school_id", "started_on", "finished_on"):
+            facts[teacher_id].ect_periods.append((school_id, started_on, finished_on))
     return {teacher_id: facts[teacher_id] for teacher_id in ids}
 
 
@@ -162,7 +183,9 @@ def check_can_start_induction(
     *, teacher: Teacher, appropriate_body: AppropriateBody, started_on: datetime.date
 ) -> None:
     """Raise InductionError when `claim_problem` finds one."""
-    facts = claim_facts_for([teacher])[teacher.pk]
+    facts = claim_facts_for(
+        [teacher], with_ect_periods=appropriate_body.lead_school_id is not None
+    )[teacher.pk]
     problem = claim_problem(
         teacher=teacher, appropriate_body=appropriate_body, started_on=started_on, facts=facts
     )
@@ -192,9 +215,10 @@ def claim_ect(
         started_on=started_on,
         induction_programme=induction_programme,
     )
-    TeacherRecord.objects.filter(trn=teacher.trn).update(
-        induction_status=InductionStatus.IN_PROGRESS
-    )
+    if teacher.register_status not in (None, InductionStatus.IN_PROGRESS):
+        TeacherRecord.objects.filter(trn=teacher.trn).update(
+            induction_status=InductionStatus.IN_PROGRESS
+        )
     record_event(
         event_type="induction_period_opened",
         heading=f"{appropriate_body.name} claimed {teacher.full_name}",
@@ -226,17 +250,23 @@ def _check_closing(period: InductionPeriod, finished_on: datetime.date, number_o
 
 
 def _lock_period(period: InductionPeriod, appropriate_body: AppropriateBody | None = None):
-    """Lock the teacher, then re-read the period. When the caller names the appropriate body
-    acting, it must be the one holding the period."""
-    _lock_teacher(period.teacher)
-    period = (
-        InductionPeriod.objects.select_for_update()
-        .select_related("teacher", "appropriate_body")
-        .get(pk=period.pk)
+    """Lock the teacher (which serialises every change to their periods), then re-read the
+    period. When the caller names the appropriate body acting, it must be the one holding it."""
+    return _lock_periods(period, appropriate_body)[0]
+
+
+def _lock_periods(period: InductionPeriod, appropriate_body: AppropriateBody | None = None):
+    """As `_lock_period`, returning (the period, all the teacher's periods) from one read."""
+    teacher = _lock_teacher(period.teacher)
+    periods = list(
+        InductionPeriod.objects.filter(teacher=teacher).select_related("appropriate_body")
     )
+    period = next(p for p in periods if p.pk == period.pk)
+    for each in periods:
+        each.teacher = teacher
     if appropriate_body is not None and period.appropriate_body_id != appropriate_body.pk:
         raise InductionError(errors.NOT_YOUR_PERIOD)
-    return period
+    return period, periods
 
 
 def _answer_release_requests(period: InductionPeriod, by: Actor) -> list[int]:
@@ -299,11 +329,10 @@ def _record_outcome(
     appropriate_body=None,
     told_of_right_to_appeal_on=None,
 ):
-    period = _lock_period(period, appropriate_body)
-    latest = InductionPeriod.objects.filter(teacher=period.teacher).order_by("-started_on").first()
-    if latest.pk != period.pk:
+    period, periods = _lock_periods(period, appropriate_body)
+    if max(periods, key=lambda p: p.started_on).pk != period.pk:
         raise InductionError(errors.OUTCOME_NOT_ON_LATEST)
-    if InductionPeriod.objects.filter(teacher=period.teacher).exclude(outcome="").exists():
+    if any(p.outcome for p in periods):
         raise InductionError(errors.OUTCOME_ALREADY_RECORDED)
     _check_closing(period, finished_on, number_of_terms)
     if told_of_right_to_appeal_on is not None and told_of_right_to_appeal_on < period.started_on:

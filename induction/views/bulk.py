@@ -2,7 +2,7 @@
 then watch the progress page, which refreshes itself without JavaScript."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views import View
@@ -115,3 +115,21 @@ class BulkErrorsCSVView(BulkUploadDetailView):
         upload = self.get_upload(upload_id)
         problems = upload.errors or upload.failures
         return csv_response(bulk.error_csv(upload.raw_rows, problems), f"errors-{upload.filename}")
+
+
+class BulkProgressView(BulkUploadDetailView):
+    """The progress as JSON, for the progress page's script."""
+
+    def get(self, request, upload_id: int):
+        upload = self.get_upload(upload_id)
+        return JsonResponse(
+            {
+                "processed": upload.processed_count,
+                "total": upload.row_count,
+                "percent": upload.percent_done,
+                "done": upload.status == BulkUploadStatus.DONE,
+            }
+        )
+
+    def post(self, request, upload_id: int):
+        raise Http404

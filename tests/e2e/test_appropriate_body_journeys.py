@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -336,3 +337,69 @@ def test_review_to_assessment_cycle_seen_by_the_appropriate_body(open_tab, ab_us
     expect(ect_tab.page.locator("main")).to_contain_text("Routines now secure")
     ect_tab.check("the ECT's own reviews")
     ect_tab.assert_no_problems()
+
+
+def test_bulk_upload_with_errors_then_corrected(open_tab, ab_user, ect, hub):
+    from induction.models import BulkUpload
+
+    header = "TRN,Date of birth,Induction programme,Start date\n"
+    good = f"{ect.teacher.trn},{ect.teacher.date_of_birth:%d/%m/%Y},Provider-led,02/09/2026\n"
+    tab = open_tab(ab_user)
+    page = tab.page
+
+    def upload(text: str) -> None:
+        tab.visit("/appropriate-body/bulk/")
+        page.get_by_label("Claim ECTs").check()
+        page.get_by_label("Upload a CSV file").set_input_files(
+            files=[{"name": "claims.csv", "mimeType": "text/csv", "buffer": text.encode()}]
+        )
+        page.get_by_role("button", name="Upload and check").click()
+
+    tab.visit("/appropriate-body/bulk/")
+    expect(page.locator("h1")).to_have_text("Upload a CSV file")
+    tab.check("bulk upload form")
+    page.get_by_role("button", name="Upload and check").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Select a CSV file")
+    tab.check("bulk upload form with errors")
+
+    upload(header + good + "12345,12/04/1998,Cheap,31/02/2026\n")
+    expect(page.locator("h1")).to_have_text("claims.csv has problems to fix")
+    expect(page.get_by_test_id("problems")).to_contain_text("must be 7 digits")
+    expect(page.get_by_test_id("problems")).to_contain_text("provider-led or school-led")
+    tab.check("bulk upload errors")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the rows with problems (CSV)").click()
+    content = Path(download.value.path()).read_text()
+    assert content.splitlines()[0].endswith("Line,Error")
+    assert "12345" in content and ect.teacher.trn not in content
+    assert not InductionPeriod.objects.exists()
+
+    upload(header + good)
+    expect(page.locator("h1")).to_have_text("Check your upload")
+    expect(page.get_by_test_id("preview")).to_contain_text(ect.teacher.full_name)
+    tab.check("bulk upload check")
+    page.get_by_role("button", name="Confirm and apply 1 rows").click()
+    expect(page.locator("h1")).to_have_text("Upload applied")
+    tab.check("bulk upload applied")
+    assert InductionPeriod.objects.get(teacher=ect.teacher).appropriate_body == hub
+
+    # The progress page, as a worker is half way through a larger upload.
+    running = BulkUpload.objects.create(
+        appropriate_body=hub,
+        kind="claim",
+        filename="big.csv",
+        status="processing",
+        row_count=1000,
+        processed_count=400,
+    )
+    tab.visit(f"/appropriate-body/bulk/{running.pk}/")
+    expect(page.get_by_test_id("progress-text")).to_have_text("400 of 1000 rows done (40%).")
+    tab.check("bulk upload progress")
+    # With JavaScript the bar follows the upload without reloading the page.
+    BulkUpload.objects.filter(pk=running.pk).update(processed_count=1000, status="done")
+    expect(page.get_by_test_id("progress-text")).to_have_text("1000 of 1000 rows done (100%).")
+    expect(
+        page.get_by_role("link", name="The upload has finished: see the results")
+    ).to_be_visible()
+    tab.check("bulk upload progress, finished")
+    tab.assert_no_problems()
