@@ -102,19 +102,7 @@ def field_params(bf, params: dict | None = None) -> dict:
         result.update(extra)
         return {"component": "date", "params": result}
 
-    if isinstance(widget, forms.RadioSelect):
-        result = {
-            "name": name,
-            "idPrefix": field_id,
-            "fieldset": {
-                "legend": {"text": _label_text(bf), "classes": "govuk-fieldset__legend--s"}
-            },
-            "items": _choice_items(bf, _selected_values(bf)),
-            **common,
-        }
-        result.update(extra)
-        return {"component": "radios", "params": result}
-
+    # CheckboxSelectMultiple subclasses RadioSelect in Django, so it must be matched first.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         result = {
             "name": name,
@@ -127,6 +115,19 @@ def field_params(bf, params: dict | None = None) -> dict:
         }
         result.update(extra)
         return {"component": "checkboxes", "params": result}
+
+    if isinstance(widget, forms.RadioSelect):
+        result = {
+            "name": name,
+            "idPrefix": field_id,
+            "fieldset": {
+                "legend": {"text": _label_text(bf), "classes": "govuk-fieldset__legend--s"}
+            },
+            "items": _choice_items(bf, _selected_values(bf)),
+            **common,
+        }
+        result.update(extra)
+        return {"component": "radios", "params": result}
 
     if isinstance(widget, forms.CheckboxInput):
         result = {

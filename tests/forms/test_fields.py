@@ -124,3 +124,14 @@ def test_radios_are_rendered_with_the_first_item_carrying_the_field_id():
     assert params["component"] == "radios"
     assert params["params"]["items"][0]["id"] == "id_role"
     assert [item["checked"] for item in params["params"]["items"]] == [False, True]
+
+
+def test_checkbox_fields_are_rendered_as_checkboxes_not_radios():
+    class ElectivesForm(forms.Form):
+        electives = forms.MultipleChoiceField(
+            choices=[("a", "A"), ("b", "B")], widget=forms.CheckboxSelectMultiple
+        )
+
+    params = field_params(ElectivesForm({"electives": ["a", "b"]})["electives"])
+    assert params["component"] == "checkboxes"
+    assert [item["checked"] for item in params["params"]["items"]] == [True, True]
