@@ -5,7 +5,8 @@
 #   make test    everything CI runs: lint, format, migrations, deploy checks and the test suite
 #                on a private PostgreSQL and Redis (scripts/test-services.sh)
 #
-# Other targets: venv, assets, lint, format, migrate, seed, clean.
+# Other targets: venv, assets, lint, format, migrate, seed, clean; faults (fault tests),
+# load-test (locust against gunicorn); see docs/load-and-faults.md.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -25,10 +26,10 @@ SCSS := $(shell find static/src -name '*.scss' 2>/dev/null)
 DEV := DJANGO_SETTINGS_MODULE=ecte.settings.development
 START := $(shell date +%s)
 
-.PHONY: help venv assets run test lint format migrate seed clean
+.PHONY: help venv assets run test lint format migrate seed clean faults load-test
 
 help:
-	@sed -n '3,9p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,10p' Makefile | sed 's/^# \{0,1\}//'
 
 # --- Python ------------------------------------------------------------------------------
 
@@ -121,6 +122,18 @@ test: venv assets
 	$(BIN)/ruff check .
 	step "ruff format --check"
 	$(BIN)/ruff format --check .
+	step "bandit (settings in pyproject.toml [tool.bandit])"
+	$(BIN)/bandit -c pyproject.toml -r ecte schools participants induction programmes -q
+	step "pip-audit of the pinned dependencies (scripts/audit-dependencies.sh)"
+	audit_status=0
+	scripts/audit-dependencies.sh || audit_status=$$?
+	if [ $$audit_status -eq 3 ]; then
+	  # Not a pass: the vulnerability service could not be reached, so nothing is known.
+	  echo "WARNING: the dependencies were NOT audited for vulnerabilities (service unreachable)"
+	  echo "::warning title=pip-audit::dependencies not audited: vulnerability service unreachable"
+	elif [ $$audit_status -ne 0 ]; then
+	  exit $$audit_status
+	fi
 	step "makemigrations --check"
 	DJANGO_SETTINGS_MODULE=ecte.settings.development $(PYTHON) manage.py makemigrations --check --dry-run
 	step "check --deploy (production settings)"
@@ -135,6 +148,14 @@ test: venv assets
 	$(BIN)/pytest -n 2 --durations=15 || pytest_status=$$?
 	[ $$pytest_status -ne 5 ] || echo "pytest collected no tests: that is a failure" >&2
 	exit $$pytest_status
+
+# --- Hardening (docs/load-and-faults.md) ---------------------------------------------------
+
+faults: venv assets
+	scripts/fault-test.sh
+
+load-test: venv assets
+	scripts/load-test.sh
 
 # --- Tidying -----------------------------------------------------------------------------
 

@@ -23,6 +23,9 @@ _REMINDERS_AT = {
     "progress_review_due": crontab(hour=6, minute=20),
     "assessment_report_due": crontab(hour=6, minute=25),
     "decision_due": crontab(hour=6, minute=30),
+    "module_sequence_not_confirmed": crontab(hour=6, minute=35),
+    "mentor_meetings_missed": crontab(hour=6, minute=40),
+    "engagement_below_expected": crontab(hour=6, minute=45),
 }
 app.conf.beat_schedule = {
     "heartbeat": {"task": "ecte.tasks.heartbeat", "schedule": 300.0},

@@ -10,7 +10,11 @@ NAVIGATION = {
         ("Home", "schools:home"),
         ("ECTs", "schools:ects"),
         ("Mentors", "schools:mentors"),
+        ("Module sequence", "school_programme:module_sequence"),
+        ("Engagement", "school_programme:engagement"),
+        ("Reviews and assessments", "school_reviews:home"),
     ],
+    Role.TRUST_INDUCTION_LEAD: [("Schools", "schools:trust_home")],
     Role.APPROPRIATE_BODY: [
         ("Home", "induction:home"),
         ("Claim an ECT", "induction:claim_find"),
@@ -33,11 +37,17 @@ NAVIGATION = {
 }
 
 
+# Every signed-in role reads its in-service notifications (the unread count is in the user bar).
+NOTIFICATIONS = ("Notifications", "notifications:list")
+
+
 def _navigation(request) -> list[dict]:
     role = getattr(request, "active_role", None)
     if not role:
         return []
-    links = [(label, reverse(name)) for label, name in NAVIGATION.get(role.role, [])]
+    links = [
+        (label, reverse(name)) for label, name in [*NAVIGATION.get(role.role, []), NOTIFICATIONS]
+    ]
     # Home ("/school/") prefixes every page of the role: the longest match is the one active.
     matches = [href for _, href in links if request.path.startswith(href)]
     current = max(matches, key=len, default=None)

@@ -21,6 +21,7 @@ ROLE_HOMES = {
     Role.MENTOR: "participants:mentor_home",
     Role.ECT: "participants:ect_home",
     Role.DFE_STAFF: "admin:index",
+    Role.TRUST_INDUCTION_LEAD: "schools:trust_home",
 }
 
 

@@ -39,6 +39,7 @@ EXAMPLES = {
 # File-level problems
 NOT_UTF8 = "The selected file must be a CSV saved as UTF-8"
 EMPTY = "The selected file has no rows under its headings"
+NUL_CHARACTER = "The selected file must be a CSV: it contains a NUL character, so it may be a spreadsheet saved in another format"
 TOO_MANY_ROWS = f"The selected file must have no more than {MAX_ROWS:,} rows"
 MISSING_COLUMNS = "The selected file must have these column headings: {columns}"
 
@@ -98,6 +99,9 @@ def read_csv(content: bytes, kind: str) -> Parsed:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise FileProblem(NOT_UTF8) from None
+    if "\x00" in text:
+        # PostgreSQL cannot store NUL in text or jsonb; no CSV a person saved contains one.
+        raise FileProblem(NUL_CHARACTER)
     reader = csv.reader(io.StringIO(text))
     all_rows = [[cell.strip() for cell in row] for row in reader]
     if not all_rows:

@@ -109,3 +109,7 @@ ABSENCE_BEFORE_START = (
 REVIEW_TEXT_REQUIRED = "Enter the evidence, the areas to develop and the next steps"
 ASSESSMENT_KIND_UNKNOWN = "Select a formal, final or interim assessment"
 ABSENCE_KIND_UNKNOWN = "Select absence or statutory family leave"
+
+# Corrections of extensions and reductions (rule 13)
+EXTENSION_CORRECTION_NOT_YOURS = "You can only correct extensions your appropriate body decided"
+REDUCTION_CORRECTION_NOT_YOURS = "You can only correct reductions your appropriate body agreed"

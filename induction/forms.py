@@ -354,3 +354,35 @@ class BulkUploadForm(forms.Form):
         if upload.size > 2 * 1024 * 1024:
             raise ValidationError("The selected file must be smaller than 2MB")
         return upload
+
+
+_CORRECTION_REASON = dict(
+    label="Why are you making this correction?",
+    widget=forms.Textarea(attrs={"rows": 4}),
+    help_text="This is kept in the teacher's history",
+    error_messages={"required": errors.CORRECTION_REASON_REQUIRED},
+)
+
+
+class ExtensionCorrectionForm(ExtensionForm):
+    """The corrected number of terms of an extension, and why (rule 13)."""
+
+    reason = forms.CharField(**_CORRECTION_REASON)
+
+    @classmethod
+    def initial_for(cls, extension) -> dict:
+        return {"number_of_terms": f"{extension.number_of_terms.normalize():f}"}
+
+
+class ReductionCorrectionForm(ReductionForm):
+    """The corrected terms and consent date of a reduction, and why (rule 13). The reduction's
+    own reason is kept as recorded."""
+
+    reason = forms.CharField(**_CORRECTION_REASON)
+
+    @classmethod
+    def initial_for(cls, reduction) -> dict:
+        return {
+            "terms_required": f"{reduction.terms_required.normalize():f}",
+            "teacher_consented_on": reduction.teacher_consented_on,
+        }

@@ -2,15 +2,26 @@
 
 Each notice is recorded as an event, so a task run twice sends it once, and the
 teacher's history shows who was told and when (Reg 11: the ECT, headteacher and
-employer are told of a decision within 3 working days).
+employer are told of a decision within 3 working days). One email goes to the
+people's and organisations' addresses; the users who act for them (the ECT, the
+school's induction tutors, the appropriate body's users) also find the notice in
+the service, through `ecte.notifications`. Each notice is one transaction, its
+row locked: the event, the in-service notifications and the email go together.
 """
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 
 from ecte.accounts.models import Membership, Role
 from ecte.events.models import Event
 from ecte.events.record import Actor, record_event
+from ecte.notifications.recipients import (
+    appropriate_body_users_by_body,
+    induction_tutors_by_school,
+    link_to,
+)
+from ecte.notifications.services import notify
 from induction.models import Extension, InductionPeriod, ReleaseRequest
 from participants.models import ECTAtSchoolPeriod
 
@@ -19,6 +30,51 @@ SYSTEM = Actor.system()
 
 def _already_sent(event_type: str, key: str) -> bool:
     return Event.objects.filter(event_type=event_type, after__notice=key).exists()
+
+
+def _lock(model, pk: int) -> None:
+    """Serialise two runs of one notice: the second waits, then finds it sent."""
+    list(model.objects.select_for_update().filter(pk=pk).values_list("pk", flat=True))
+
+
+def _ect_users(teacher) -> list:
+    return [
+        membership.user
+        for membership in Membership.objects.active()
+        .filter(role=Role.ECT, teacher=teacher, user__is_active=True)
+        .select_related("user")
+    ]
+
+
+def _tell_in_service(
+    *, kind: str, subject: str, body: str, key: str, teacher=None, school=None, bodies=()
+) -> int:
+    """The in-service copies of a notice already emailed: to the ECT, the school's induction
+    tutors and the appropriate bodies' users, each with a link to where they act on it."""
+    groups = []
+    if teacher is not None:
+        groups.append((_ect_users(teacher), ""))
+    if school is not None:
+        groups.append((induction_tutors_by_school([school.pk])[school.pk], ""))
+    users_by_body = appropriate_body_users_by_body(ab.pk for ab in bodies if ab is not None)
+    for appropriate_body in bodies:
+        if appropriate_body is not None:
+            link = link_to("induction:teacher", teacher.pk) if teacher is not None else ""
+            groups.append((users_by_body[appropriate_body.pk], link))
+    return sum(
+        len(
+            notify(
+                recipients=users,
+                kind=kind,
+                subject=subject,
+                body=body,
+                link=link,
+                key=key,
+                emailed_with_notice=True,
+            )
+        )
+        for users, link in groups
+    )
 
 
 def _send(subject: str, body: str, recipients: list[str]) -> list[str]:
@@ -46,8 +102,10 @@ def _school_contacts(teacher) -> tuple[list[str], object | None]:
     return [ect_period.email, *headteachers], ect_period.school
 
 
+@transaction.atomic
 def send_outcome_notice(period_id: int) -> bool:
     """Tell the ECT, the headteacher and the appropriate body of a pass or fail (Reg 11)."""
+    _lock(InductionPeriod, period_id)
     period = InductionPeriod.objects.select_related("teacher", "appropriate_body").get(pk=period_id)
     if not period.outcome:
         return False
@@ -66,10 +124,16 @@ def send_outcome_notice(period_id: int) -> bool:
             "\nThe teacher may appeal to the Teaching Regulation Agency within 20 working days "
             "of being told of this decision in writing.\n"
         )
-    recipients = _send(
-        f"Induction {verb}: {teacher.full_name}",
-        body,
-        [*contacts, period.appropriate_body.email],
+    subject = f"Induction {verb}: {teacher.full_name}"
+    recipients = _send(subject, body, [*contacts, period.appropriate_body.email])
+    _tell_in_service(
+        kind="outcome_notice",
+        subject=subject,
+        body=body,
+        key=key,
+        teacher=teacher,
+        school=school,
+        bodies=[period.appropriate_body],
     )
     record_event(
         event_type="outcome_notice_sent",
@@ -84,7 +148,9 @@ def send_outcome_notice(period_id: int) -> bool:
     return True
 
 
+@transaction.atomic
 def send_extension_notice(extension_id: int) -> bool:
+    _lock(Extension, extension_id)
     extension = Extension.objects.select_related("teacher", "appropriate_body").get(pk=extension_id)
     key = f"extension:{extension.pk}"
     if _already_sent("extension_notice_sent", key):
@@ -92,12 +158,21 @@ def send_extension_notice(extension_id: int) -> bool:
     teacher = extension.teacher
     contacts, school = _school_contacts(teacher)
     terms = f"{extension.number_of_terms.normalize():f}"
-    recipients = _send(
-        f"Induction extended: {teacher.full_name}",
+    subject = f"Induction extended: {teacher.full_name}"
+    body = (
         f"{extension.appropriate_body.name} has extended the induction of {teacher.full_name} "
         f"(TRN {teacher.trn}) by {terms} terms.\n\nThe teacher may appeal to the Teaching "
-        "Regulation Agency within 20 working days of being told of this decision in writing.\n",
-        [*contacts, extension.appropriate_body.email],
+        "Regulation Agency within 20 working days of being told of this decision in writing.\n"
+    )
+    recipients = _send(subject, body, [*contacts, extension.appropriate_body.email])
+    _tell_in_service(
+        kind="extension_notice",
+        subject=subject,
+        body=body,
+        key=key,
+        teacher=teacher,
+        school=school,
+        bodies=[extension.appropriate_body],
     )
     record_event(
         event_type="extension_notice_sent",
@@ -111,19 +186,29 @@ def send_extension_notice(extension_id: int) -> bool:
     return True
 
 
+@transaction.atomic
 def send_release_requested(request_id: int) -> bool:
+    _lock(ReleaseRequest, request_id)
     request = ReleaseRequest.objects.select_related("teacher", "requested_by", "held_by").get(
         pk=request_id
     )
     key = f"release-request:{request.pk}"
     if _already_sent("release_request_notice_sent", key):
         return False
-    _send(
-        f"Release request: {request.teacher.full_name}",
+    subject = f"Release request: {request.teacher.full_name}"
+    body = (
         f"{request.requested_by.name} has asked you to release {request.teacher.full_name} "
         f"(TRN {request.teacher.trn}) so that they can claim them. Sign in to release the "
-        "teacher or to decline, saying why.\n",
-        [request.held_by.email],
+        "teacher or to decline, saying why.\n"
+    )
+    _send(subject, body, [request.held_by.email])
+    _tell_in_service(
+        kind="release_request",
+        subject=subject,
+        body=body,
+        key=key,
+        teacher=request.teacher,
+        bodies=[request.held_by],
     )
     record_event(
         event_type="release_request_notice_sent",
@@ -137,7 +222,9 @@ def send_release_requested(request_id: int) -> bool:
     return True
 
 
+@transaction.atomic
 def send_release_request_answered(request_id: int) -> bool:
+    _lock(ReleaseRequest, request_id)
     request = ReleaseRequest.objects.select_related("teacher", "requested_by", "held_by").get(
         pk=request_id
     )
@@ -154,10 +241,15 @@ def send_release_request_answered(request_id: int) -> bool:
             f"{request.held_by.name} declined to release {request.teacher.full_name} "
             f"(TRN {request.teacher.trn}).\n\nTheir reason: {request.decline_reason}\n"
         )
-    _send(
-        f"Release request {request.get_status_display().lower()}: {request.teacher.full_name}",
-        body,
-        [request.requested_by.email],
+    subject = f"Release request {request.get_status_display().lower()}: {request.teacher.full_name}"
+    _send(subject, body, [request.requested_by.email])
+    _tell_in_service(
+        kind="release_request_answered",
+        subject=subject,
+        body=body,
+        key=key,
+        teacher=request.teacher,
+        bodies=[request.requested_by],
     )
     record_event(
         event_type="release_request_notice_sent",
@@ -171,10 +263,12 @@ def send_release_request_answered(request_id: int) -> bool:
     return True
 
 
+@transaction.atomic
 def send_review_received(kind: str, record_id: int) -> bool:
     """Tell the appropriate body a school sent it a review, an assessment or a support plan."""
     from induction.services.reviews import RECEIVED_KINDS, _received_label
 
+    _lock(RECEIVED_KINDS[kind], record_id)
     record = (
         RECEIVED_KINDS[kind].objects.select_related("teacher", "appropriate_body").get(pk=record_id)
     )
@@ -183,11 +277,19 @@ def send_review_received(kind: str, record_id: int) -> bool:
         return False
     label = _received_label(record)
     at_risk = getattr(record, "satisfactory_progress", True) is False
-    _send(
-        f"{label.capitalize()} received: {record.teacher.full_name}",
+    subject = f"{label.capitalize()} received: {record.teacher.full_name}"
+    body = (
         f"A school has sent you the {label} of {record.teacher.full_name} (TRN {record.teacher.trn})."
-        + ("\n\nThe ECT is not making satisfactory progress.\n" if at_risk else "\n"),
-        [record.appropriate_body.email],
+        + ("\n\nThe ECT is not making satisfactory progress.\n" if at_risk else "\n")
+    )
+    _send(subject, body, [record.appropriate_body.email])
+    _tell_in_service(
+        kind="review_received",
+        subject=subject,
+        body=body,
+        key=key,
+        teacher=record.teacher,
+        bodies=[record.appropriate_body],
     )
     record_event(
         event_type="received_notice_sent",
@@ -200,22 +302,32 @@ def send_review_received(kind: str, record_id: int) -> bool:
     return True
 
 
+@transaction.atomic
 def send_absence_alert(absence_id: int, year: int) -> bool:
     """Tell the appropriate body an ECT reached 30 days of absence in a year of induction."""
     from induction.models import Absence
     from induction.services.reviews import receiving_appropriate_body
 
+    _lock(Absence, absence_id)
     absence = Absence.objects.select_related("teacher", "ect_at_school_period").get(pk=absence_id)
     appropriate_body = receiving_appropriate_body(absence.ect_at_school_period)
     key = f"absence:{absence.teacher_id}:{year}"
     if appropriate_body is None or _already_sent("absence_notice_sent", key):
         return False
     teacher = absence.teacher
-    _send(
-        f"30 days of absence: {teacher.full_name}",
+    subject = f"30 days of absence: {teacher.full_name}"
+    body = (
         f"{teacher.full_name} (TRN {teacher.trn}) has been absent for 30 days or more in year "
-        f"{year} of their induction. That year of induction is extended by the days absent.\n",
-        [appropriate_body.email],
+        f"{year} of their induction. That year of induction is extended by the days absent.\n"
+    )
+    _send(subject, body, [appropriate_body.email])
+    _tell_in_service(
+        kind="absence_alert",
+        subject=subject,
+        body=body,
+        key=key,
+        teacher=teacher,
+        bodies=[appropriate_body],
     )
     record_event(
         event_type="absence_notice_sent",

@@ -16,10 +16,18 @@ ECT's full-time equivalent, on top of the terms they served before joining.
 """
 
 import datetime
+import itertools
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 
-from ecte.calendar.dates import academic_year_for, add_working_days, half_terms, today
+from ecte.calendar.dates import (
+    academic_year_for,
+    add_working_days,
+    half_terms,
+    is_working_day,
+    today,
+)
 from induction.models import AssessmentKind
 
 PROGRESS_REVIEW = "progress_review"
@@ -32,6 +40,7 @@ LABELS = {
     FINAL: "Final assessment",
 }
 MAX_TERMS_OF_INDUCTION = 32
+_HALF = Fraction(1, 2)
 
 
 @dataclass
@@ -88,6 +97,48 @@ class HalfTermCalendar:
             day = datetime.date.min
 
 
+def _half_term_served(half_term, spans, fte_on) -> Fraction:
+    """Terms of induction served in one half-term (half a term when all of it is served at
+    full time): each school day in it is worth its share, at the FTE of that day."""
+    inside = [
+        (max(start, half_term.starts_on), min(end, half_term.ends_on))
+        for start, end in spans
+        if start <= half_term.ends_on and end >= half_term.starts_on
+    ]
+    if not inside:
+        return Fraction(0)
+    if inside == [(half_term.starts_on, half_term.ends_on)]:
+        return _HALF * Fraction(str(fte_on(half_term.starts_on)))
+    days = [
+        half_term.starts_on + datetime.timedelta(days=n)
+        for n in range((half_term.ends_on - half_term.starts_on).days + 1)
+    ]
+    school_days = [day for day in days if is_working_day(day)]
+    if not school_days:
+        return Fraction(0)
+    weighted = sum(
+        (
+            Fraction(str(fte_on(day)))
+            for day in school_days
+            if any(start <= day <= end for start, end in inside)
+        ),
+        Fraction(0),
+    )
+    return _HALF * weighted / len(school_days)
+
+
+def _served_half_terms(spans, fte_on, calendar: HalfTermCalendar):
+    """(half-term, terms served in it) for each half-term with induction in it, in order:
+    half-terms wholly between two periods (a gap between schools) are skipped."""
+    last_end = max(end for _, end in spans)
+    for half_term in calendar.from_day(spans[0][0]):
+        if half_term.starts_on > last_end:
+            return
+        served = _half_term_served(half_term, spans, fte_on)
+        if served:
+            yield half_term, served
+
+
 def build_schedule(
     *,
     started_on: datetime.date,
@@ -96,37 +147,51 @@ def build_schedule(
     prior_terms: Decimal = Decimal("0"),
     absence_extension_days: int = 0,
     calendar: HalfTermCalendar | None = None,
+    spans: list[tuple[datetime.date, datetime.date | None]] | None = None,
 ) -> list[ScheduleItem]:
-    """The review and assessment items, in order. `fte_on(day)` gives the ECT's FTE."""
-    half_terms_in_order = (calendar or HalfTermCalendar()).from_day(started_on)
+    """The review and assessment items, in order. `fte_on(day)` gives the ECT's FTE.
+
+    `spans` are the ECT's posts in order (start, end or None while it goes on), at one school
+    or several: the terms of induction run through them, skipping any gap between them, and
+    are numbered from the first. Without them, one post from `started_on`. `prior_terms` are
+    terms served before the first span (recorded by an appropriate body).
+    """
+    spans = sorted(
+        (start, end or datetime.date.max) for start, end in (spans or [(started_on, None)])
+    )
+    half_terms_in_order = _served_half_terms(spans, fte_on, calendar or HalfTermCalendar())
+    required = Fraction(str(terms_required))
+    formal_at = Fraction(str(FORMAL_AT_TERMS))
     items: list[ScheduleItem] = []
-    served = prior_terms
-    formal_needed = terms_required > FORMAL_AT_TERMS and prior_terms < FORMAL_AT_TERMS
+    served = Fraction(str(prior_terms))
+    formal_needed = required > formal_at and served < formal_at
     for number in range(1, MAX_TERMS_OF_INDUCTION + 1):
-        first, second = next(half_terms_in_order), next(half_terms_in_order)
-        fte = Decimal(fte_on(first.starts_on))
-        before, served = served, served + fte
+        pair = list(itertools.islice(half_terms_in_order, 2))
+        if not pair:
+            break  # the ECT has left: no more terms of induction to schedule
+        (first, in_first), (second, in_second) = pair[0], pair[-1]
+        if len(pair) == 1:
+            in_second = Fraction(0)
+        before, served = served, served + in_first + in_second
 
-        def point(threshold: Decimal, first=first, second=second, before=before, fte=fte):
-            """Where in this term of induction the threshold is reached: its end, or the end
-            of its first half when half a term or less does it."""
-            fraction = (threshold - before) / fte if fte else Decimal("1")
-            return (
-                (first.ends_on, fraction)
-                if fraction <= Decimal("0.5")
-                else (second.ends_on, fraction)
-            )
+        def point(
+            threshold, first=first, second=second, before=before, after=served, half=in_first
+        ):
+            """Where in this term of induction the threshold is reached: the end of its first
+            half when that half does it, else its end; and how far into the term that is."""
+            fraction = (threshold - before) / (after - before)
+            return (first.ends_on if threshold - before <= half else second.ends_on), fraction
 
-        starts_on = max(first.starts_on, started_on)
-        if served >= terms_required:
-            due_on, fraction = point(terms_required)
+        starts_on = max(first.starts_on, spans[0][0])
+        if served >= required:
+            due_on, fraction = point(required)
             if absence_extension_days:
                 due_on = add_working_days(due_on, absence_extension_days)
             _drop_review_less_than_a_term_before(items, fraction)
             items.append(ScheduleItem(number, FINAL, starts_on, due_on))
             break
-        if formal_needed and served >= FORMAL_AT_TERMS:
-            due_on, fraction = point(FORMAL_AT_TERMS)
+        if formal_needed and served >= formal_at:
+            due_on, fraction = point(formal_at)
             _drop_review_less_than_a_term_before(items, fraction)
             items.append(ScheduleItem(number, FORMAL, starts_on, due_on))
             formal_needed = False
@@ -135,7 +200,7 @@ def build_schedule(
     return items
 
 
-def _drop_review_less_than_a_term_before(items: list[ScheduleItem], fraction: Decimal) -> None:
+def _drop_review_less_than_a_term_before(items: list[ScheduleItem], fraction) -> None:
     """An assessment reached part-way through a term of induction falls less than a term after
     the previous term's review: only the assessment is then needed (SG 2.49)."""
     if fraction < 1 and items and items[-1].kind == PROGRESS_REVIEW:

@@ -71,7 +71,7 @@ def _terms(start: datetime.date, end: datetime.date, fte_on) -> Fraction:
     return total
 
 
-def _fte_lookup(ect_periods):
+def fte_lookup(ect_periods):
     """fte_on(day): the FTE of the ECT post that day; between posts, the FTE of the latest post
     begun by then (else the first post); with no post recorded at all, full-time."""
     periods = [
@@ -116,7 +116,7 @@ def suggest_terms(
     if finished_on < started_on:
         return TermsSuggestion(Decimal("0"), Decimal("0"), "The end date is before the start date")
     ect_periods = list(ECTAtSchoolPeriod.objects.filter(teacher=teacher).order_by("started_on"))
-    fte_on = _fte_lookup(ect_periods)
+    fte_on = fte_lookup(ect_periods)
     in_post = _terms(started_on, finished_on, lambda day: Fraction(1))
     equivalent = _terms(started_on, finished_on, fte_on)
     dates = f"From {format_date(started_on)} to {format_date(finished_on)}"

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from induction.views import appropriate_body, bulk, claim, periods, received, release_requests
+from induction.views import (
+    appropriate_body,
+    bulk,
+    claim,
+    corrections,
+    periods,
+    received,
+    release_requests,
+)
 
 app_name = "induction"
 
@@ -28,6 +36,16 @@ urlpatterns = [
         name="ask_to_release",
     ),
     path("periods/<int:period_id>/correct/", periods.CorrectPeriodView.as_view(), name="correct"),
+    path(
+        "extensions/<int:record_id>/correct/",
+        corrections.CorrectExtensionView.as_view(),
+        name="correct_extension",
+    ),
+    path(
+        "reductions/<int:record_id>/correct/",
+        corrections.CorrectReductionView.as_view(),
+        name="correct_reduction",
+    ),
     path("bulk/", bulk.BulkUploadView.as_view(), name="bulk_upload"),
     path("bulk/template/<slug:kind>.csv", bulk.BulkTemplateView.as_view(), name="bulk_template"),
     path("bulk/<int:upload_id>/", bulk.BulkUploadDetailView.as_view(), name="bulk_upload_detail"),

@@ -1,7 +1,9 @@
 """Teachers, the teacher record register, and when teachers work at schools as ECTs or mentors."""
 
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Upper
 
 from ecte.db import no_overlapping_periods
 
@@ -77,6 +79,13 @@ class TeacherQuerySet(models.QuerySet):
         return self.filter(query)
 
 
+def _trigram(field: str, name: str) -> GinIndex:
+    """A trigram index on UPPER(field): what Django's icontains compares on PostgreSQL, so a
+    name search (UPPER(last_name) LIKE UPPER('%smith%')) reads the index instead of every row.
+    Migration 0004 creates these on PostgreSQL only."""
+    return GinIndex(OpClass(Upper(field), name="gin_trgm_ops"), name=name)
+
+
 class Teacher(models.Model):
     """A person who is, or may become, an ECT or a mentor in this service."""
 
@@ -95,6 +104,16 @@ class Teacher(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(trn__regex=TRN_PATTERN), name="teacher_trn_is_7_digits"
+            ),
+        ]
+        indexes = [
+            _trigram("first_name", "teacher_first_name_trgm"),
+            _trigram("last_name", "teacher_last_name_trgm"),
+            _trigram("trn", "teacher_trn_trgm"),
+            # TRN search is a prefix match (LIKE '123%'), which a default-collation index
+            # cannot serve.
+            models.Index(
+                fields=["trn"], opclasses=["varchar_pattern_ops"], name="teacher_trn_prefix"
             ),
         ]
 

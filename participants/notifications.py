@@ -1,19 +1,21 @@
 """Emails about registrations and changes, in plain text and the GOV.UK tone.
 
-Every email the induction tutor's journeys send is built here, and sent through
-Django's `send_mail` after the transaction commits (the services schedule these
-with `transaction.on_commit`). The notifications issue will move delivery into a
-queue; the callers will not change. Each function takes ids and reloads, so it is
-safe to call again later from a task.
+Every email the induction tutor's journeys send is built here. Each goes through the
+notifications outbox (`email_with_notice`): recorded in the database with the
+in-service copies for the users with those addresses, in one transaction, and sent
+by the worker after the commit, with retries, so a mail server or queue that is down
+loses nothing. Each function takes ids and reloads, so it is safe to call again.
 """
 
+import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.db import transaction
 
 from ecte.accounts.models import Membership, Role
 from ecte.formatting import format_date
+from ecte.notifications.services import email_with_notice
 from participants.models import ECTAtSchoolPeriod, MentorAtSchoolPeriod
 
 SIGN_OFF = f"\n\n{settings.SERVICE_NAME}\nDepartment for Education\n"
@@ -96,6 +98,7 @@ def ect_registration_recipients(period: ECTAtSchoolPeriod) -> list[Recipient]:
     return recipients
 
 
+@transaction.atomic
 def ect_registered(period_id: int) -> None:
     """Tell the ECT, the appropriate body and the lead provider about a new registration."""
     period = ECTAtSchoolPeriod.objects.select_related("teacher", "school", "appropriate_body").get(
@@ -109,25 +112,28 @@ def ect_registered(period_id: int) -> None:
         if teacher.qts_awarded_on is None
         else ""
     )
-    send_mail(
+    email_with_notice(
+        kind="ect_registered",
+        key=f"ect-period:{period.pk}:registered",
         subject=f"You have been registered as an early career teacher at {school.name}",
-        message=(
+        body=(
             f"Dear {teacher.full_name},\n\n"
             f"{school.name} has registered you as an early career teacher (ECT), "
             f"starting on {starts}.{waiting}\n\n"
             "Your appropriate body and your lead provider have been told. "
             "You can sign in to see your induction." + SIGN_OFF
         ),
-        from_email=None,
-        recipient_list=[period.email],
+        to=[period.email],
     )
     recipients = ect_registration_recipients(period)[1:]
     for recipient in recipients:
         if not recipient.emails:
             continue
-        send_mail(
+        email_with_notice(
+            kind="ect_registered",
+            key=f"ect-period:{period.pk}:registered:{recipient.kind}",
             subject=f"New early career teacher at {school.name}: {teacher.full_name}",
-            message=(
+            body=(
                 f"{school.name} (URN {school.urn}) has registered an early career teacher.\n\n"
                 + (
                     "You hold their induction. They are moving school, so release them with the "
@@ -147,36 +153,41 @@ def ect_registered(period_id: int) -> None:
                 + "\n\nSign in to see their record."
                 + SIGN_OFF
             ),
-            from_email=None,
-            recipient_list=list(recipient.emails),
+            to=recipient.emails,
         )
 
 
+@transaction.atomic
 def mentor_registered(period_id: int) -> None:
     """Tell a new mentor they have been registered."""
     period = MentorAtSchoolPeriod.objects.select_related("teacher", "school").get(pk=period_id)
-    send_mail(
+    email_with_notice(
+        kind="mentor_registered",
+        key=f"mentor-period:{period.pk}:registered",
         subject=f"You have been registered as a mentor at {period.school.name}",
-        message=(
+        body=(
             f"Dear {period.teacher.full_name},\n\n"
             f"{period.school.name} has registered you as a mentor for early career teachers, "
             f"starting on {format_date(period.started_on)}.\n\n"
             "Your induction tutor will tell you which early career teachers you will mentor."
             + SIGN_OFF
         ),
-        from_email=None,
-        recipient_list=[period.email],
+        to=[period.email],
     )
 
 
+@transaction.atomic
 def ect_changed(period_id: int, *, what: str, recipients: list[str]) -> None:
     """Tell the appropriate body and lead provider that an ECT's details changed."""
     period = ECTAtSchoolPeriod.objects.select_related("teacher", "school").get(pk=period_id)
     if not recipients:
         return
-    send_mail(
+    email_with_notice(
+        kind="ect_changed",
+        # Each change is its own occasion, even when it repeats an earlier one.
+        key=f"ect-period:{period.pk}:changed:{uuid.uuid4().hex}",
         subject=f"{period.teacher.full_name} at {period.school.name}: {what}",
-        message=(
+        body=(
             f"{period.school.name} (URN {period.school.urn}) has changed an early career "
             f"teacher's details.\n\n"
             f"Name: {period.teacher.full_name}\n"
@@ -184,6 +195,5 @@ def ect_changed(period_id: int, *, what: str, recipients: list[str]) -> None:
             f"Change: {what}\n\n"
             "Sign in to see their record." + SIGN_OFF
         ),
-        from_email=None,
-        recipient_list=recipients,
+        to=recipients,
     )

@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views import View
 
@@ -7,6 +8,7 @@ from ecte.accounts.access import (
     MentorRequiredMixin,
     teachers_visible_to,
 )
+from participants import own_reviews
 from participants.selectors import mentees_of, teacher_summary
 from programmes import pages as programme_pages
 
@@ -33,7 +35,37 @@ class ECTHomeView(ECTRequiredMixin, View):
         return render(
             request,
             "participants/ect_home.html",
-            {**teacher_summary(self.role.teacher), **programme_pages.ect_home(self.role)},
+            {
+                **teacher_summary(self.role.teacher),
+                **programme_pages.ect_home(self.role),
+                "reviews": own_reviews.own_reviews_summary(self.role.teacher),
+            },
+        )
+
+
+class OwnReviewsView(ECTRequiredMixin, View):
+    """Your reviews and assessments: what the school submitted, read-only (rule 8)."""
+
+    def get(self, request):
+        return render(
+            request,
+            "participants/own_reviews.html",
+            own_reviews.own_reviews_page(self.role.teacher),
+        )
+
+
+class OwnRecordView(ECTRequiredMixin, View):
+    """One of your submitted reviews, assessments or support plans; anyone else's is not
+    found, and so is a draft."""
+
+    def get(self, request, kind: str, pk: int):
+        record = own_reviews.own_record(self.role.teacher, kind, pk)
+        if record is None:
+            raise Http404
+        return render(
+            request,
+            "participants/own_record.html",
+            {"teacher": self.role.teacher, **own_reviews.record_page(kind, record)},
         )
 
 

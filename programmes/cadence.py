@@ -1,7 +1,8 @@
 """When mentor meetings and lesson drop-ins are due (rules 18-20). Pure functions.
 
 Each half-term is cut into windows: one a week in year 1, one a fortnight in year 2
-(the programme year's cadence, as data). Year 2 meetings follow the fixed focus
+(the programme year's cadence, as data), and 1/FTE times as far apart for a part-time
+ECT (rule 4, pro rata). Year 2 meetings follow the fixed focus
 weeks when the programme has them (NIoT: weeks 1, 3 and 6), each window running up to
 the next focus week. A window is met when something was logged on a day inside it.
 School holidays have no windows, so nothing falls due in them.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from ecte.calendar.dates import HalfTerm
 
@@ -44,29 +46,47 @@ def _week_starts(half_term: HalfTerm, week: int) -> datetime.date:
 
 
 def half_term_windows(
-    half_term: HalfTerm, *, every_weeks: int, focuses: list | None = None
+    half_term: HalfTerm, *, every_weeks: int | Decimal, focuses: list | None = None
 ) -> list[Window]:
     """The windows of one half-term: at the focus weeks if given, else every `every_weeks`."""
     weeks_in_half_term = week_of(half_term, half_term.ends_on)
     if focuses:
         starts = [(focus.week, focus) for focus in sorted(focuses, key=lambda f: f.week)]
-        starts = [(week, focus) for week, focus in starts if week <= weeks_in_half_term]
+        starts = [
+            (_week_starts(half_term, week), focus)
+            for week, focus in starts
+            if week <= weeks_in_half_term
+        ]
     else:
-        starts = [(week, None) for week in range(1, weeks_in_half_term + 1, max(every_weeks, 1))]
+        starts = [(day, None) for day in _every(half_term, every_weeks)]
     windows = []
-    for index, (week, focus) in enumerate(starts):
-        if index + 1 < len(starts):
-            ends_on = _week_starts(half_term, starts[index + 1][0]) - ONE_DAY
-        else:
-            ends_on = half_term.ends_on
-        windows.append(Window(half_term, _week_starts(half_term, week), ends_on, week, focus))
+    ends = [starts_on - ONE_DAY for starts_on, _ in starts[1:]] + [half_term.ends_on]
+    for (starts_on, focus), ends_on in zip(starts, ends, strict=True):
+        week = week_of(half_term, starts_on)
+        windows.append(Window(half_term, starts_on, ends_on, week, focus))
     return windows
+
+
+def _every(half_term: HalfTerm, every_weeks) -> list[datetime.date]:
+    """Window starts every `every_weeks` from the Monday of week 1. A part-time ECT's pace can
+    be a fraction of weeks (weekly at 0.8 FTE: every 8.75 days), so starts are counted in days
+    from week 1 and need not fall on a Monday."""
+    step = max(Decimal(str(every_weeks)), Decimal("1")) * 7
+    first_monday = monday_of(half_term.starts_on)
+    starts, index = [], 0
+    while True:
+        offset = int((step * index).to_integral_value(rounding=ROUND_HALF_UP))
+        day = first_monday + datetime.timedelta(days=offset)
+        if day > half_term.ends_on:
+            return starts
+        starts.append(max(day, half_term.starts_on))
+        index += 1
 
 
 def windows_between(
     half_terms: list[HalfTerm],
     *,
-    every_weeks: int,
+    every_weeks: int | Decimal,
     focuses: list | None = None,
     from_day: datetime.date,
     to_day: datetime.date,
@@ -95,7 +115,7 @@ class Due:
 def due(
     half_terms: list[HalfTerm],
     *,
-    every_weeks: int,
+    every_weeks: int | Decimal,
     focuses: list | None = None,
     logged_on: list[datetime.date],
     from_day: datetime.date,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Min, Prefetch
 
@@ -35,6 +36,21 @@ from programmes.sequencing import EffectiveSequence
 # A programme that has no content for the ECT (school-led training) still has mentor
 # meetings; DOMAIN rule 18 gives these numbers, which the content otherwise sets.
 DEFAULT_MAX_DROP_IN_MINUTES = 15
+
+FULL_TIME = Decimal("1")
+
+
+def pro_rata(count: int, fte: Decimal) -> int:
+    """What a full-time ECT would have done by now, scaled to a part-time ECT's FTE.
+
+    Rule 4 makes induction pro rata (0.5 FTE: four years). The NIoT handbook asks for a
+    bespoke programme for part-time ECTs, agreed with the provider and the appropriate body,
+    "for example 0.5 FTE over 4 years instead of two", and sets no other pace: until such a
+    programme is recorded, the service expects engagement pro rata to the FTE.
+    """
+    if fte >= FULL_TIME:
+        return count
+    return int((Decimal(count) * fte).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
 class Catalogue:
@@ -188,15 +204,28 @@ class ECTProgramme:
             return half_terms[session.half_term - 1].ends_on < self.catalogue.today
         return half_terms[session.term * 2 - 1].ends_on < self.catalogue.today
 
-    # --- cadence --------------------------------------------------------------------------
+    # --- cadence, paced by the ECT's FTE (rule 4) ---------------------------------------------
 
     @property
-    def meeting_every_weeks(self) -> int:
-        return self.programme_year.meeting_every_weeks if self.programme_year else 1
+    def fte(self) -> Decimal:
+        return self.ect_period.fte or FULL_TIME
 
     @property
-    def drop_in_every_weeks(self) -> int:
-        return self.programme_year.drop_in_every_weeks if self.programme_year else 1
+    def part_time(self) -> bool:
+        return self.fte < FULL_TIME
+
+    def _paced(self, every_weeks: int) -> Decimal | int:
+        """A part-time ECT's drop-ins and meetings come 1/FTE times as far apart (0.5 FTE in
+        year 1: fortnightly instead of weekly), so the mentoring keeps pace with the work."""
+        return every_weeks if not self.part_time else Decimal(every_weeks) / self.fte
+
+    @property
+    def meeting_every_weeks(self) -> Decimal | int:
+        return self._paced(self.programme_year.meeting_every_weeks if self.programme_year else 1)
+
+    @property
+    def drop_in_every_weeks(self) -> Decimal | int:
+        return self._paced(self.programme_year.drop_in_every_weeks if self.programme_year else 1)
 
     @property
     def max_drop_in_minutes(self) -> int:
@@ -207,6 +236,12 @@ class ECTProgramme:
     @property
     def meeting_focuses(self) -> list:
         return list(self.programme_year.meeting_focuses.all()) if self.programme_year else []
+
+    @property
+    def cadence_focuses(self) -> list:
+        """The fixed focus weeks set when meetings fall due, full time only: a part-time ECT's
+        meetings are spread pro rata instead, each still taking the focus of its week."""
+        return [] if self.part_time else self.meeting_focuses
 
     @property
     def meeting_model(self) -> str:
@@ -357,16 +392,25 @@ def year_progress(ect: ECTProgramme, records: dict[int, StudyRecord]) -> Progres
 
 
 def self_study_engagement(ect: ECTProgramme, records: dict[int, StudyRecord]) -> Progress:
-    """Self-study due so far: the modules whose half-terms have ended (rule 29)."""
-    parts = [
+    """Self-study due so far: the modules whose half-terms have ended (rule 29), pro rata to a
+    part-time ECT's FTE (rule 4). Study done in any of the year's modules counts."""
+    ended = [
         module_progress(ect, module, records) for module in ect.modules if ect.module_ended(module)
     ]
-    return Progress(sum(p.done for p in parts), sum(p.expected for p in parts))
+    expected = sum(p.expected for p in ended)
+    if not ect.part_time:
+        return Progress(sum(p.done for p in ended), expected)
+    done = sum(p.done for p in (module_progress(ect, m, records) for m in ect.modules))
+    return Progress(done, pro_rata(expected, ect.fte))
 
 
 def seminar_engagement(ect: ECTProgramme, attended: dict[int, bool]) -> Progress:
-    due = [s for s in ect.counted_seminars() if ect.session_ended(s)]
-    return Progress(sum(1 for s in due if attended.get(s.pk)), len(due))
+    """Seminars held so far since the ECT joined, pro rata to a part-time ECT's FTE."""
+    counted = ect.counted_seminars()
+    due = [s for s in counted if ect.session_ended(s)]
+    if not ect.part_time:
+        return Progress(sum(1 for s in due if attended.get(s.pk)), len(due))
+    return Progress(sum(1 for s in counted if attended.get(s.pk)), pro_rata(len(due), ect.fte))
 
 
 def chosen_count(ect: ECTProgramme, records: dict[int, StudyRecord]) -> int:
@@ -420,7 +464,7 @@ def mentoring_status(
         meetings=cadence.due(
             catalogue.half_terms,
             every_weeks=ect.meeting_every_weeks,
-            focuses=ect.meeting_focuses,
+            focuses=ect.cadence_focuses,
             logged_on=[m.held_on for m in meetings],
             from_day=from_day,
             today=today,

@@ -232,3 +232,135 @@ def order_problems(modules: list[Module], codes: list[str]) -> dict[int, str]:
             place=place_name(modules, len(modules) + 1)
         )
     return problems
+
+
+# --- a trust's schools (rule 24: a trust may decide the sequence for all its schools) ---------
+
+
+def school_programme_choices(schools, academic_year: int) -> dict[int, ProgrammeChoice]:
+    """`school_programme_choice` for many schools at once, in two queries."""
+    ids = [school.pk for school in schools]
+    choices: dict[int, ProgrammeChoice] = {}
+    setups = (
+        apps.get_model("schools", "YearSetup")
+        .objects.filter(school_id__in=ids, academic_year=academic_year)
+        .exclude(training_programme="")
+        .select_related("school_partnership__lead_provider")
+    )
+    for setup in setups:
+        partnership = setup.school_partnership
+        choices[setup.school_id] = ProgrammeChoice(
+            setup.training_programme, partnership.lead_provider if partnership else None
+        )
+    partnerships = (
+        SchoolPartnership.objects.filter(school_id__in=ids, academic_year=academic_year)
+        .exclude(declined_at__isnull=False)
+        .select_related("lead_provider")
+        .order_by("confirmed_at", "id")
+    )
+    for partnership in partnerships:
+        choices.setdefault(
+            partnership.school_id, ProgrammeChoice(PROVIDER_LED, partnership.lead_provider)
+        )
+    return {pk: choices.get(pk, ProgrammeChoice()) for pk in ids}
+
+
+def programmes_for(lead_providers, academic_year: int) -> dict[int, Programme]:
+    """`programme_for` for several providers at once (4 queries), by provider id."""
+    programmes = Programme.objects.filter(
+        lead_provider__in=list(lead_providers), academic_year=academic_year
+    ).select_related("lead_provider")
+    programmes = programmes.prefetch_related(
+        Prefetch(
+            "years",
+            queryset=ProgrammeYear.objects.order_by("number").prefetch_related(
+                Prefetch("modules", queryset=Module.objects.order_by("position")),
+                Prefetch("meeting_focuses", queryset=MeetingFocus.objects.order_by("week")),
+            ),
+        )
+    )
+    return {programme.lead_provider_id: programme for programme in programmes}
+
+
+class TrustSchoolStatus:
+    """How a trust school's sequence stands, as shown on the trust's pages."""
+
+    TRUST = "Decided by the trust"
+    SCHOOL = "Decided by the school"
+    NOT_CONFIRMED = "Not confirmed"
+    FIXED = "Fixed by the lead provider"
+    NO_PROGRAMME = "No lead provider programme"
+
+
+@dataclass(frozen=True)
+class TrustSchoolSequence:
+    """One of the trust's schools, its lead provider programme and whose sequence it follows."""
+
+    school: object
+    ect_count: int
+    programme: Programme | None
+    status: str
+
+    @property
+    def lead_provider(self) -> LeadProvider | None:
+        return self.programme.lead_provider if self.programme else None
+
+    @property
+    def trust_can_decide(self) -> bool:
+        return self.programme is not None and self.status != TrustSchoolStatus.FIXED
+
+
+def trust_school_sequences(schools, trust, academic_year: int) -> list[TrustSchoolSequence]:
+    """Each school's programme and sequence status, in a fixed number of queries whatever the
+    number of schools. `schools` carry `ect_count` (see schools_for_trust_overview)."""
+    schools = list(schools)
+    choices = school_programme_choices(schools, academic_year)
+    providers = {
+        choice.lead_provider.pk: choice.lead_provider
+        for choice in choices.values()
+        if choice.training_programme == PROVIDER_LED and choice.lead_provider is not None
+    }
+    programmes = programmes_for(providers.values(), academic_year) if providers else {}
+    decided = ModuleSequence.objects.filter(academic_year=academic_year, confirmed_at__isnull=False)
+    by_trust = set(decided.filter(trust=trust).values_list("lead_provider_id", flat=True))
+    by_school = set(
+        decided.filter(school__in=[school.pk for school in schools]).values_list(
+            "school_id", "lead_provider_id"
+        )
+    )
+    rows = []
+    for school in schools:
+        choice = choices[school.pk]
+        programme = (
+            programmes.get(choice.lead_provider.pk)
+            if choice.training_programme == PROVIDER_LED and choice.lead_provider is not None
+            else None
+        )
+        if programme is None:
+            status = TrustSchoolStatus.NO_PROGRAMME
+        elif not is_flexible(programme):
+            status = TrustSchoolStatus.FIXED
+        elif programme.lead_provider_id in by_trust:
+            status = TrustSchoolStatus.TRUST
+        elif (school.pk, programme.lead_provider_id) in by_school:
+            status = TrustSchoolStatus.SCHOOL
+        else:
+            status = TrustSchoolStatus.NOT_CONFIRMED
+        rows.append(
+            TrustSchoolSequence(
+                school=school,
+                ect_count=getattr(school, "ect_count", 0),
+                programme=programme,
+                status=status,
+            )
+        )
+    return rows
+
+
+def trust_flexible_programmes(rows: list[TrustSchoolSequence]) -> list[Programme]:
+    """The flexible programmes the trust's schools follow: one sequence each for the trust."""
+    found: dict[int, Programme] = {}
+    for row in rows:
+        if row.trust_can_decide:
+            found.setdefault(row.programme.lead_provider_id, row.programme)
+    return sorted(found.values(), key=lambda programme: programme.lead_provider.name)

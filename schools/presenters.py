@@ -98,3 +98,28 @@ def mentor_rows(period) -> list[dict]:
     if period.finished_on:
         rows.append(_row("Left", format_date(period.finished_on)))
     return rows
+
+
+# Tag colours for a trust school's module sequence status (GOV.UK tag guidance: green done,
+# blue decided elsewhere, grey nothing to do, yellow waiting).
+SEQUENCE_STATUS_COLOURS = {
+    "Decided by the trust": "green",
+    "Decided by the school": "blue",
+    "Not confirmed": "yellow",
+    "Fixed by the lead provider": "grey",
+    "No lead provider programme": "grey",
+}
+
+
+def trust_school_rows(rows) -> list[list[dict]]:
+    """The trust home's table: school, URN, ECTs, lead provider and sequence status."""
+    return [
+        [
+            {"text": row.school.name},
+            {"text": row.school.urn},
+            {"text": str(row.ect_count), "format": "numeric"},
+            {"text": row.lead_provider.name if row.lead_provider else "None chosen"},
+            {"html": tag(row.status, SEQUENCE_STATUS_COLOURS[row.status])},
+        ]
+        for row in rows
+    ]

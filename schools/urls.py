@@ -1,6 +1,6 @@
 from django.urls import path
 
-from schools.views import ects, mentors, register_ect, year
+from schools.views import ects, mentors, register_ect, trust, year
 
 app_name = "schools"
 
@@ -77,5 +77,27 @@ urlpatterns = [
         "mentors/<int:period_id>/leaving/<slug:step>/",
         ects.ReportMentorLeavingWizard.as_view(),
         name="mentor_leaving",
+    ),
+    # The trust induction lead's pages (rule 24).
+    path("trust/", trust.TrustHomeView.as_view(), name="trust_home"),
+    path(
+        "trust/module-sequence/<int:provider_id>/",
+        trust.TrustModuleSequenceView.as_view(),
+        name="trust_module_sequence",
+    ),
+    path(
+        "trust/module-sequence/<int:provider_id>/choose/",
+        trust.TrustChooseModuleSequenceView.as_view(),
+        name="trust_module_sequence_choose",
+    ),
+    path(
+        "trust/module-sequence/<int:provider_id>/check/",
+        trust.TrustCheckModuleSequenceView.as_view(),
+        name="trust_module_sequence_check",
+    ),
+    path(
+        "trust/module-sequence/<int:provider_id>/keep-designed-order/",
+        trust.TrustKeepDesignedOrderView.as_view(),
+        name="trust_module_sequence_keep",
     ),
 ]

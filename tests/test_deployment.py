@@ -145,3 +145,19 @@ def test_ci_runs_make_test():
 
 def test_python_version_is_313():
     assert (ROOT / ".python-version").read_text().strip() == "3.13"
+
+
+def test_web_and_worker_share_a_named_volume_at_the_media_root(compose, services, dockerfile):
+    """The worker writes export files that web serves: both must see the same directory."""
+    mounts = {}
+    for name in ("web", "worker"):
+        media_root = environment_of(services[name])["MEDIA_ROOT"]
+        volumes = dict(volume.split(":", 1) for volume in services[name]["volumes"])
+        by_target = {target.split(":", 1)[0]: source for source, target in volumes.items()}
+        assert media_root in by_target, f"{name} does not mount {media_root}"
+        mounts[name] = (by_target[media_root], media_root)
+    assert mounts["web"] == mounts["worker"]
+    source, media_root = mounts["web"]
+    assert source in compose["volumes"], "a bind mount, not a named volume"
+    # The image makes the directory for the non-root user, so the new volume is writable.
+    assert re.search(rf"mkdir -p {media_root}\b.*chown \S+ {media_root}\b", dockerfile)

@@ -141,6 +141,31 @@ def test_seed_demo_creates_every_role_and_state(seeded):
 
 
 @pytest.mark.django_db
+def test_seed_demo_has_a_trust_induction_lead_for_a_trust_with_two_or_more_schools(seeded):
+    lead = Membership.objects.get(role=Role.TRUST_INDUCTION_LEAD)
+    assert lead.trust.schools.count() >= 2
+    assert lead.user.email.endswith("@example.com")
+
+
+@pytest.mark.django_db
+def test_seed_demo_mentors_show_both_training_cases(seeded):
+    from participants.mentor_training import mentor_training_status
+
+    statuses = {
+        membership.teacher.trn: mentor_training_status(
+            TeacherRecord.objects.get(trn=membership.teacher.trn), 2026
+        )
+        for membership in Membership.objects.filter(role=Role.MENTOR).select_related("teacher")
+    }
+    training = [s for s in statuses.values() if s.is_training_mentor]
+    assert training and all(s.is_funded for s in training)
+    assert any(
+        s.reason == "They have completed 6 terms of an ECF mentor programme"
+        for s in statuses.values()
+    )
+
+
+@pytest.mark.django_db
 def test_seed_demo_run_twice_changes_nothing(seeded):
     first = model_counts()
     assert first["events.Event"] > 0
@@ -153,6 +178,7 @@ def test_start_page_lists_demo_accounts_only_in_demo_mode(seeded, client):
     page = client.get("/").content.decode()
     assert "Demo accounts" in page
     assert "Sign in as Rachel Adeyemi" in page
+    assert "Trust induction lead at Kirkgate Learning Trust" in page
     assert "/demo/sign-in/" in page
 
     seeded.DEBUG = False

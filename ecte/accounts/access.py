@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from ecte.accounts.models import Membership, Role
 from participants.models import Teacher
+from schools.models import School
 
 
 class RoleRequiredMixin:
@@ -45,6 +46,10 @@ class LeadProviderRequiredMixin(RoleRequiredMixin):
     required_role = Role.LEAD_PROVIDER
 
 
+class TrustInductionLeadRequiredMixin(RoleRequiredMixin):
+    required_role = Role.TRUST_INDUCTION_LEAD
+
+
 class AnyRoleRequiredMixin:
     """Any active role; self.role is that membership."""
 
@@ -63,6 +68,19 @@ def teachers_for_school(school) -> QuerySet[Teacher]:
     """ECTs and mentors who work, or worked, at the school."""
     return Teacher.objects.filter(
         Q(ect_at_school_periods__school=school) | Q(mentor_at_school_periods__school=school)
+    ).distinct()
+
+
+def schools_for_trust(trust) -> QuerySet[School]:
+    """The trust's open schools: a school outside it is not found (404) on the trust's pages."""
+    return School.objects.open().filter(trust=trust)
+
+
+def teachers_for_trust(trust) -> QuerySet[Teacher]:
+    """ECTs and mentors who work, or worked, at one of the trust's schools."""
+    return Teacher.objects.filter(
+        Q(ect_at_school_periods__school__trust=trust)
+        | Q(mentor_at_school_periods__school__trust=trust)
     ).distinct()
 
 
@@ -107,6 +125,8 @@ def teachers_visible_to(role: Membership) -> QuerySet[Teacher]:
             return teachers_for_mentor(role.teacher)
         case Role.ECT:
             return teachers_for_ect(role.teacher)
+        case Role.TRUST_INDUCTION_LEAD:
+            return teachers_for_trust(role.trust)
         case Role.DFE_STAFF:
             return Teacher.objects.all()
     return Teacher.objects.none()

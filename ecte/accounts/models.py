@@ -74,6 +74,7 @@ class Role(models.TextChoices):
     APPROPRIATE_BODY = "appropriate_body", "Appropriate body"
     LEAD_PROVIDER = "lead_provider", "Lead provider"
     DFE_STAFF = "dfe_staff", "DfE staff"
+    TRUST_INDUCTION_LEAD = "trust_induction_lead", "Trust induction lead"
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -81,7 +82,9 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(ended_at__isnull=True)
 
     def with_organisations(self):
-        return self.select_related("school", "appropriate_body", "lead_provider", "teacher")
+        return self.select_related(
+            "school", "trust", "appropriate_body", "lead_provider", "teacher"
+        )
 
 
 class Membership(models.Model):
@@ -103,6 +106,14 @@ class Membership(models.Model):
     )
     teacher = models.ForeignKey(
         "participants.Teacher",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    # Rule 24: a trust may decide the module sequence for all its schools.
+    trust = models.ForeignKey(
+        "schools.Trust",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -137,6 +148,7 @@ class Membership(models.Model):
                     Q(
                         role="induction_tutor",
                         school__isnull=False,
+                        trust__isnull=True,
                         teacher__isnull=True,
                         appropriate_body__isnull=True,
                         lead_provider__isnull=True,
@@ -144,6 +156,7 @@ class Membership(models.Model):
                     | Q(
                         role__in=["mentor", "ect"],
                         school__isnull=True,
+                        trust__isnull=True,
                         teacher__isnull=False,
                         appropriate_body__isnull=True,
                         lead_provider__isnull=True,
@@ -151,6 +164,7 @@ class Membership(models.Model):
                     | Q(
                         role="appropriate_body",
                         school__isnull=True,
+                        trust__isnull=True,
                         teacher__isnull=True,
                         appropriate_body__isnull=False,
                         lead_provider__isnull=True,
@@ -158,6 +172,7 @@ class Membership(models.Model):
                     | Q(
                         role="lead_provider",
                         school__isnull=True,
+                        trust__isnull=True,
                         teacher__isnull=True,
                         appropriate_body__isnull=True,
                         lead_provider__isnull=False,
@@ -165,6 +180,15 @@ class Membership(models.Model):
                     | Q(
                         role="dfe_staff",
                         school__isnull=True,
+                        trust__isnull=True,
+                        teacher__isnull=True,
+                        appropriate_body__isnull=True,
+                        lead_provider__isnull=True,
+                    )
+                    | Q(
+                        role="trust_induction_lead",
+                        school__isnull=True,
+                        trust__isnull=False,
                         teacher__isnull=True,
                         appropriate_body__isnull=True,
                         lead_provider__isnull=True,
@@ -197,6 +221,11 @@ class Membership(models.Model):
                 name="membership_one_active_lead_provider_role",
             ),
             models.UniqueConstraint(
+                fields=["user", "trust"],
+                condition=Q(role="trust_induction_lead", ended_at__isnull=True),
+                name="membership_one_active_trust_induction_lead_role",
+            ),
+            models.UniqueConstraint(
                 fields=["user"],
                 condition=Q(role="dfe_staff", ended_at__isnull=True),
                 name="membership_one_active_dfe_staff_role",
@@ -208,7 +237,7 @@ class Membership(models.Model):
 
     @property
     def organisation(self):
-        return self.school or self.appropriate_body or self.lead_provider
+        return self.school or self.trust or self.appropriate_body or self.lead_provider
 
     @property
     def organisation_name(self) -> str:

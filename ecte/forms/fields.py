@@ -67,7 +67,7 @@ class GovukDateField(forms.Field):
             raise ValidationError("Year must include 4 numbers")
         try:
             return datetime.date(year, month, day)
-        except ValueError:
+        except (ValueError, OverflowError):  # a day or month past the C int range overflows
             raise ValidationError(f"{self.subject} must be a real date") from None
 
 

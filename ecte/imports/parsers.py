@@ -57,6 +57,13 @@ def read_csv(data: bytes, aliases: dict[str, str], required: list[str]) -> tuple
     if len(data) > MAX_BYTES:
         raise ImportFileError("The file must be smaller than 50MB")
     text = _decode(data)
+    if "\x00" in text:
+        # PostgreSQL cannot store NUL in text or jsonb (not even in an error message quoting
+        # the cell); no CSV a person saved contains one.
+        raise ImportFileError(
+            "The selected file must be a CSV: it contains a NUL character, "
+            "so it may be a spreadsheet saved in another format"
+        )
     reader = csv.reader(io.StringIO(text))
     try:
         header = next(reader)

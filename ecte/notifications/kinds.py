@@ -29,6 +29,17 @@ KINDS = {
         Kind("mentor_meetings_missed", "reminders about missed mentor meetings", False),
         Kind("engagement_below_expected", "reminders about engagement", False),
         Kind("export_ready", "emails when an export is ready", False),
+        # Notices the induction rules require (Reg 11 and the statutory guidance).
+        Kind("outcome_notice", "notices of induction outcomes", True),
+        Kind("extension_notice", "notices of extensions", True),
+        Kind("release_request", "notices of release requests", True),
+        Kind("release_request_answered", "notices of answers to release requests", True),
+        Kind("review_received", "notices of reviews and assessments received", True),
+        Kind("absence_alert", "notices of 30 days of absence", True),
+        # Registrations and changes, to the people and organisations they concern.
+        Kind("ect_registered", "notices of ECT registrations", True),
+        Kind("mentor_registered", "notices of mentor registrations", True),
+        Kind("ect_changed", "notices of changes to ECTs' details", True),
     ]
 }
 

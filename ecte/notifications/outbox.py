@@ -51,7 +51,9 @@ def publish(*, message_id: int) -> bool:
 
     try:
         # retry=False: fail at once rather than hold the user's request while kombu retries.
-        run_outbox_message.apply_async(args=[message_id], retry=False)
+        # ignore_result: nothing reads task results (the outbox row is the record), and
+        # registering one would retry the result backend, the same Redis, for ~20 s.
+        run_outbox_message.apply_async(args=[message_id], retry=False, ignore_result=True)
     except BROKER_ERRORS as error:
         OutboxMessage.objects.filter(pk=message_id).update(
             publish_attempts=F("publish_attempts") + 1,

@@ -54,13 +54,16 @@ def notify(
     body: str,
     link: str = "",
     key: str,
+    emailed_with_notice: bool = False,
 ) -> list[Notification]:
     """Tell each recipient (a user) once: in the service now, by email after the commit.
 
     `key` names the object and the occasion ("assessment:42:late"): a recipient
     already told of this kind and key is skipped, so callers and sweeps may run
     again safely. Recipients who turned this kind off for the term are skipped
-    when it is not statutory. Returns the notifications created.
+    when it is not statutory. `emailed_with_notice`: the caller emailed this notice
+    itself (to the organisation's address, in one message), so these are the
+    in-service copies and no second email goes. Returns the notifications created.
     """
     users = {user.pk: user for user in recipients if user is not None and user.is_active}
     if not users:
@@ -88,10 +91,12 @@ def notify(
                     body=body,
                     link=link,
                     statutory=statutory,
+                    emailed_at=timezone.now() if emailed_with_notice else None,
                 )
         except IntegrityError:
             continue
-        outbox.enqueue(EMAIL_TASK, notification.pk)
+        if not emailed_with_notice:
+            outbox.enqueue(EMAIL_TASK, notification.pk)
         created.append(notification)
     return created
 
@@ -113,6 +118,37 @@ def mark_all_read(*, user) -> int:
 
 
 # --- email --------------------------------------------------------------------------------
+
+PLAIN_EMAIL_TASK = "notifications.send_plain_email"
+
+
+@transaction.atomic
+def email_with_notice(
+    *, kind: str, subject: str, body: str, to: Iterable[str], key: str, link: str = ""
+) -> list[Notification]:
+    """Email a notice to addresses (people and organisations' mailboxes) after the commit,
+    through the outbox, and put it in the service for the active users with those
+    addresses (who are not emailed twice). Returns the in-service notifications."""
+    from django.contrib.auth import get_user_model
+
+    addresses = sorted({address for address in to if address})
+    if not addresses:
+        return []
+    outbox.enqueue(PLAIN_EMAIL_TASK, subject, body, addresses)
+    users = get_user_model().objects.filter(email__in=addresses, is_active=True)
+    return notify(
+        recipients=users,
+        kind=kind,
+        subject=subject,
+        body=body,
+        link=link,
+        key=key,
+        emailed_with_notice=True,
+    )
+
+
+def send_plain_email(*, subject: str, body: str, to: list[str]) -> None:
+    EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to).send()
 
 
 def absolute_url(path: str) -> str:

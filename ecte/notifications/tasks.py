@@ -31,6 +31,12 @@ def send_notification_email(notification_id: int) -> bool:
     return services.send_notification_email(notification_id=notification_id)
 
 
+@shared_task(name="notifications.send_plain_email")
+def send_plain_email(subject: str, body: str, to: list[str]) -> None:
+    """An email the outbox holds (a registration or change notice to people's addresses)."""
+    services.send_plain_email(subject=subject, body=body, to=to)
+
+
 @shared_task(name="notifications.redispatch_outbox")
 def redispatch_outbox() -> int:
     """Beat: publish work the broker missed (it was down at the commit) or lost."""
@@ -79,3 +85,18 @@ def remind_assessment_report_due() -> int:
 @shared_task(name="notifications.remind.decision_due")
 def remind_decision_due() -> int:
     return _remind("decision_due")
+
+
+@shared_task(name="notifications.remind.module_sequence_not_confirmed")
+def remind_module_sequence_not_confirmed() -> int:
+    return _remind("module_sequence_not_confirmed")
+
+
+@shared_task(name="notifications.remind.mentor_meetings_missed")
+def remind_mentor_meetings_missed() -> int:
+    return _remind("mentor_meetings_missed")
+
+
+@shared_task(name="notifications.remind.engagement_below_expected")
+def remind_engagement_below_expected() -> int:
+    return _remind("engagement_below_expected")

@@ -116,6 +116,8 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=0,
+        # Check a pooled connection before use, so a restarted PostgreSQL costs no errors.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -157,8 +159,19 @@ LOGIN_URL = "account_request_login_code"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "start"
 
-SESSION_COOKIE_AGE = 60 * 60 * 8  # a working day
+# Session expiry, chosen deliberately (tests/security/test_settings.py holds it):
+# - the cookie is a browser-session cookie, so closing the browser signs the user out
+#   (school staff share computers in staff rooms);
+# - on the server a session lasts 8 hours from its last change (a working day), so a
+#   browser left open overnight is signed out by the morning. Not saved on every request:
+#   the limit is not an idle timeout a background tab could keep alive, and the session
+#   table is not written on every page view. A question journey's answers change the
+#   session, so nobody loses answers part-way through a form they are still filling in.
+SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 
@@ -176,6 +189,17 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 X_FRAME_OPTIONS = "DENY"
+
+# Request size. Form fields: Django's 2.5 MB and 1,000 fields, stated here so they are
+# chosen, not inherited. Files do not count towards DATA_UPLOAD_MAX_MEMORY_SIZE: each
+# upload form caps its own file (bulk claims and releases 2 MB and 1,000 rows, lead
+# provider self-study 2 MB and 20,000 rows, DfE admin imports 50 MB and 200,000 rows) and
+# the proxy in front caps a whole request. Files over FILE_UPLOAD_MAX_MEMORY_SIZE are
+# streamed to a temporary file rather than held in memory. No form takes more than one file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 1
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
@@ -192,6 +216,16 @@ ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 15 * 60
 ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
 ACCOUNT_PREVENT_ENUMERATION = True
+# What protects sign-in (tests/security/test_sign_in_hardening.py):
+# - asking for a code: at most 3 codes a minute for one email address, whatever the number
+#   of browsers asking, and 20 a minute from one IP address. Within one browser session a
+#   second request sends no new code at all: allauth sends the user back to the pending
+#   code page, which is why a same-session test never reaches the per-email limit;
+# - entering a code: each code allows LOGIN_BY_CODE_MAX_ATTEMPTS wrong tries and is then
+#   void, so guesses are bounded by the codes that can be asked for (9 a minute per
+#   address, against 36^8 possible codes). allauth 65.21 reads no "confirm_login_code"
+#   rate: the entry is kept for the allauth release that does;
+# - DfE staff passwords: "login_failed", then an authenticator code (StaffMFAMiddleware).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",

@@ -23,9 +23,31 @@ from induction.models import (
     SupportPlanStatus,
 )
 from induction.selectors import induction_progress_for
-from participants.models import ECTAtSchoolPeriod, InductionStatus, TeacherRecord
+from participants.models import ECTAtSchoolPeriod, InductionStatus, Teacher, TeacherRecord
 
 OVER = [InductionStatus.PASSED, InductionStatus.FAILED, InductionStatus.EXEMPT]
+
+
+def teachers_for_appropriate_body(appropriate_body, *, found_by_trn=()) -> QuerySet[Teacher]:
+    """The teachers an appropriate body may see; any other is 'Page not found'.
+
+    Those it holds or held, ECTs whose school chose it, and teachers it has a release
+    request about (sent or received). `found_by_trn` adds the ids of teachers it has just
+    found by TRN and date of birth (knowing both is what lets it claim, or ask for the
+    release of, someone it has no other link to): the claim and "Ask them to release"
+    journeys pass them; the teacher page does not, so finding a teacher never opens
+    their record by itself.
+    """
+    link = (
+        Q(induction_periods__appropriate_body=appropriate_body)
+        | Q(ect_at_school_periods__appropriate_body=appropriate_body)
+        | Q(release_requests__requested_by=appropriate_body)
+        | Q(release_requests__held_by=appropriate_body)
+    )
+    found = [pk for pk in found_by_trn if isinstance(pk, int)]
+    if found:
+        link |= Q(pk__in=found)
+    return Teacher.objects.filter(pk__in=Teacher.objects.filter(link).values("pk"))
 
 
 def _not_held_and_not_over():
@@ -114,8 +136,10 @@ def leavers(appropriate_body) -> QuerySet[InductionPeriod]:
 
 
 def decorate_leavers(periods) -> list:
-    """Adds .left_school (the school) and .left_on (their last day there): one query."""
+    """Adds .left_school (the school), .left_on (their last day there) and .progress ("X of 6
+    terms"): four queries."""
     periods = list(periods)
+    progress = induction_progress_for([p.teacher_id for p in periods])
     last = {}
     for ect_period in (
         ECTAtSchoolPeriod.objects.filter(teacher_id__in=[p.teacher_id for p in periods])
@@ -127,6 +151,7 @@ def decorate_leavers(periods) -> list:
         ect_period = last.get(period.teacher_id)
         period.left_school = ect_period.school if ect_period else None
         period.left_on = ect_period.finished_on if ect_period else None
+        period.progress = progress[period.teacher_id]
     return periods
 
 
@@ -255,10 +280,13 @@ def decisions_due(appropriate_body) -> QuerySet[Assessment]:
 
 
 def decorate_decisions(assessments) -> list:
-    """Adds .decision (a Deadline: 20 working days from receipt): no query."""
+    """Adds .decision (a Deadline: 20 working days from receipt) and .progress ("X of 6 terms"):
+    three queries."""
     assessments = list(assessments)
+    progress = induction_progress_for([a.teacher_id for a in assessments])
     for assessment in assessments:
         assessment.decision = decision_deadline(assessment.sent_to_appropriate_body_on, None)
+        assessment.progress = progress[assessment.teacher_id]
     return assessments
 
 

@@ -68,12 +68,17 @@ def _schedules(ect_periods: list[ECTAtSchoolPeriod]) -> None:
     calendar = HalfTermCalendar()
     for period in ect_periods:
         teacher_progress = progress[period.teacher_id]
+        # Terms of induction run through the ECT's posts up to and including this one, at
+        # this school or before it, skipping gaps between them (SG 2.30, 2.33-2.34); terms an
+        # appropriate body recorded before the first post count as served before it.
+        posts = [p for p in all_ect_periods[period.teacher_id] if p.started_on <= period.started_on]
+        first_post = posts[0].started_on if posts else period.started_on
         prior = sum(
             (
                 p.number_of_terms
                 for p in teacher_progress.periods
                 if p.finished_on is not None
-                and p.finished_on < period.started_on
+                and p.finished_on < first_post
                 and p.number_of_terms is not None
             ),
             Decimal("0"),
@@ -82,9 +87,11 @@ def _schedules(ect_periods: list[ECTAtSchoolPeriod]) -> None:
             absences[period.teacher_id],
             periods=teacher_progress.periods,
             ect_periods=all_ect_periods[period.teacher_id],
+            calendar=calendar.year,
         )
         schedule = build_schedule(
-            started_on=period.started_on,
+            started_on=first_post,
+            spans=[(p.started_on, p.finished_on) for p in posts] or None,
             fte_on=lambda day, teacher_id=period.teacher_id: fte_on(
                 all_ect_periods[teacher_id], day
             ),
@@ -93,6 +100,8 @@ def _schedules(ect_periods: list[ECTAtSchoolPeriod]) -> None:
             absence_extension_days=sum(year.extension_days for year in years),
             calendar=calendar,
         )
+        # This school's part of it: what falls due once the ECT is here.
+        schedule = [item for item in schedule if item.due_on >= period.started_on]
         period.progress = teacher_progress
         period.reviews_here = reviews[period.pk]
         period.assessments_here = assessments[period.pk]
@@ -155,22 +164,3 @@ def school_ect(ect_period: ECTAtSchoolPeriod) -> dict:
         "interim_needed": ect_period.interim_needed,
         "holding": holding,
     }
-
-
-def ect_own_reviews(teacher) -> dict:
-    """What the ECT sees of their own reviews and assessments: what was sent, never drafts."""
-    reviews = list(
-        ProgressReview.objects.filter(teacher=teacher)
-        .select_related("ect_at_school_period__school")
-        .order_by("-reviewed_on")
-    )
-    assessments = [
-        _decorate_assessment(a)
-        for a in Assessment.objects.filter(teacher=teacher, signed_off_at__isnull=False)
-        .select_related("ect_at_school_period__school")
-        .order_by("-meeting_on")
-    ]
-    plans = list(
-        SupportPlan.objects.filter(teacher=teacher, status="approved").order_by("-approved_at")
-    )
-    return {"teacher": teacher, "reviews": reviews, "assessments": assessments, "plans": plans}

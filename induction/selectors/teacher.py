@@ -30,7 +30,16 @@ FIELD_LABELS = {
     "induction_programme": "Induction programme",
     "outcome": "Outcome",
     "told_of_right_to_appeal_on": "Told of the right to appeal",
+    "extension_terms": "Extension",
+    "terms_required": "Terms required after the reduction",
+    "teacher_consented_on": "Date the teacher agreed to the reduction",
 }
+CORRECTION_EVENTS = (
+    "induction_period_corrected",
+    "induction_extension_corrected",
+    "induction_reduction_corrected",
+)
+TERMS_FIELDS = ("number_of_terms", "extension_terms", "terms_required")
 
 
 def _readable(name: str, value) -> str:
@@ -39,7 +48,7 @@ def _readable(name: str, value) -> str:
         return "None"
     if name.endswith("_on"):
         return format_date(datetime.date.fromisoformat(value))
-    if name == "number_of_terms":
+    if name in TERMS_FIELDS:
         return format_terms(Decimal(value))
     if name == "outcome":
         return InductionOutcome(value).label
@@ -203,7 +212,7 @@ def appropriate_body_view_of(teacher, appropriate_body) -> dict:
         absences, periods=progress.periods, ect_periods=summary["ect_periods"]
     )
     corrections = list(
-        Event.objects.filter(teacher=teacher, event_type="induction_period_corrected").timeline()
+        Event.objects.filter(teacher=teacher, event_type__in=CORRECTION_EVENTS).timeline()
     )
     for event in corrections:
         event.rows = correction_rows(event)

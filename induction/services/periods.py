@@ -19,6 +19,7 @@ from ecte.calendar.dates import today
 from ecte.events.record import Actor, record_event
 from induction import errors
 from induction.errors import InductionError
+from induction.events import record_events
 from induction.models import (
     FULL_INDUCTION_TERMS,
     MAX_TERMS,
@@ -193,7 +194,95 @@ def check_can_start_induction(
         raise InductionError(problem)
 
 
+@dataclass(frozen=True)
+class Claim:
+    """One teacher to claim: what the claim journey, or one row of a bulk upload, asks for."""
+
+    teacher: Teacher
+    started_on: datetime.date
+    induction_programme: str
+
+
 @transaction.atomic
+def claim_ects(
+    *, claims: list[Claim], appropriate_body: AppropriateBody, by: Actor
+) -> list[InductionPeriod | InductionError]:
+    """Open induction periods for several teachers at once, each under the rules of a single
+    claim (rules 1-3, 17; SG 2.10, Reg 9): a period for each claim allowed, else the error
+    saying why, in the order given. Nothing is saved for a refused claim.
+
+    The teachers' rows are locked together (in id order, so two batches never deadlock) and
+    their facts read in one go, so a batch costs a handful of queries however many claims it
+    holds; `claim_ect` is a batch of one.
+    """
+    ids = sorted({claim.teacher.pk for claim in claims})
+    locked = {
+        teacher.pk: teacher
+        for teacher in Teacher.objects.select_for_update(of=("self",))
+        .annotate(
+            register_status=Subquery(
+                TeacherRecord.objects.filter(trn=OuterRef("trn")).values("induction_status")[:1]
+            )
+        )
+        .filter(pk__in=ids)
+        .order_by("pk")
+    }
+    facts = claim_facts_for(
+        locked.values(), with_ect_periods=appropriate_body.lead_school_id is not None
+    )
+    results: list[InductionPeriod | InductionError] = []
+    opened: list[InductionPeriod] = []
+    for claim in claims:
+        teacher = locked[claim.teacher.pk]
+        if claim.induction_programme not in InductionProgramme.values:
+            results.append(InductionError(errors.PROGRAMME_UNKNOWN))
+            continue
+        teacher_facts = facts[teacher.pk]
+        problem = claim_problem(
+            teacher=teacher,
+            appropriate_body=appropriate_body,
+            started_on=claim.started_on,
+            facts=teacher_facts,
+        )
+        if problem:
+            results.append(InductionError(problem))
+            continue
+        period = InductionPeriod(
+            teacher=teacher,
+            appropriate_body=appropriate_body,
+            started_on=claim.started_on,
+            induction_programme=claim.induction_programme,
+        )
+        teacher_facts.open_period = period  # a second claim for them in this batch is refused
+        opened.append(period)
+        results.append(period)
+    if not opened:
+        return results
+    InductionPeriod.objects.bulk_create(opened)
+    TeacherRecord.objects.filter(
+        trn__in=[
+            p.teacher.trn
+            for p in opened
+            if p.teacher.register_status not in (None, InductionStatus.IN_PROGRESS)
+        ]
+    ).update(induction_status=InductionStatus.IN_PROGRESS)
+    record_events(
+        [
+            dict(
+                event_type="induction_period_opened",
+                heading=f"{appropriate_body.name} claimed {p.teacher.full_name}",
+                by=by,
+                teacher=p.teacher,
+                appropriate_body=appropriate_body,
+                induction_period=p,
+                after={"started_on": p.started_on, "induction_programme": p.induction_programme},
+            )
+            for p in opened
+        ]
+    )
+    return results
+
+
 def claim_ect(
     *,
     teacher: Teacher,
@@ -203,32 +292,14 @@ def claim_ect(
     by: Actor,
 ) -> InductionPeriod:
     """Open an induction period: the appropriate body starts holding the teacher (SG 2.10, Reg 9)."""
-    if induction_programme not in InductionProgramme.values:
-        raise InductionError(errors.PROGRAMME_UNKNOWN)
-    teacher = _lock_teacher(teacher)
-    check_can_start_induction(
-        teacher=teacher, appropriate_body=appropriate_body, started_on=started_on
-    )
-    period = InductionPeriod.objects.create(
-        teacher=teacher,
+    (result,) = claim_ects(
+        claims=[Claim(teacher, started_on, induction_programme)],
         appropriate_body=appropriate_body,
-        started_on=started_on,
-        induction_programme=induction_programme,
-    )
-    if teacher.register_status not in (None, InductionStatus.IN_PROGRESS):
-        TeacherRecord.objects.filter(trn=teacher.trn).update(
-            induction_status=InductionStatus.IN_PROGRESS
-        )
-    record_event(
-        event_type="induction_period_opened",
-        heading=f"{appropriate_body.name} claimed {teacher.full_name}",
         by=by,
-        teacher=teacher,
-        appropriate_body=appropriate_body,
-        induction_period=period,
-        after={"started_on": started_on, "induction_programme": induction_programme},
     )
-    return period
+    if isinstance(result, InductionError):
+        raise result
+    return result
 
 
 # --- closing a period: release, pass, fail (rules 12 and 14) -------------------------------
@@ -269,11 +340,11 @@ def _lock_periods(period: InductionPeriod, appropriate_body: AppropriateBody | N
     return period, periods
 
 
-def _answer_release_requests(period: InductionPeriod, by: Actor) -> list[int]:
-    """A release answers every pending request for the period; returns the requests' ids."""
+def _answer_release_requests(periods, by: Actor) -> list[int]:
+    """A release answers every pending request for the periods; returns the requests' ids."""
     pending = list(
         ReleaseRequest.objects.select_for_update().filter(
-            induction_period=period, status=ReleaseRequestStatus.PENDING
+            induction_period__in=periods, status=ReleaseRequestStatus.PENDING
         )
     )
     now = timezone.now()
@@ -281,11 +352,140 @@ def _answer_release_requests(period: InductionPeriod, by: Actor) -> list[int]:
         request.status = ReleaseRequestStatus.RELEASED
         request.responded_at = now
         request.responded_by_user = by.user
-        request.save(update_fields=["status", "responded_at", "responded_by_user"])
+    if pending:
+        ReleaseRequest.objects.bulk_update(pending, ["status", "responded_at", "responded_by_user"])
     return [request.pk for request in pending]
 
 
+@dataclass(frozen=True)
+class Closing:
+    """One period to close: a release (no outcome) or a pass, with its end date and terms."""
+
+    period: InductionPeriod
+    finished_on: datetime.date
+    number_of_terms: Decimal
+    outcome: str = ""  # "" to release, or InductionOutcome.PASS
+
+
+_CLOSED_FIELDS = [
+    "finished_on",
+    "number_of_terms",
+    "outcome",
+    "outcome_recorded_on",
+    "told_of_right_to_appeal_on",
+    "updated_at",
+]
+
+
 @transaction.atomic
+def close_periods(
+    *, closings: list[Closing], by: Actor, appropriate_body: AppropriateBody | None = None
+) -> list[InductionPeriod | InductionError]:
+    """Release ECTs or record passes, each under the rules of a single release or pass (rules
+    12 and 14, Reg 11, SG 3.8): the period closed, else the error saying why, in the order
+    given. Nothing is saved for a refused one.
+
+    When `appropriate_body` is named it must hold each period. A pass goes on the teacher's
+    latest, open period, once. A release answers any release request waiting for the period.
+    The teachers are locked together (in id order) and their periods read in one query, so a
+    batch costs a handful of queries; `release_ect` and `record_pass` are batches of one.
+    """
+    teacher_ids = sorted({c.period.teacher_id for c in closings})
+    locked = {
+        t.pk: t
+        for t in Teacher.objects.select_for_update(of=("self",))
+        .filter(pk__in=teacher_ids)
+        .order_by("pk")
+    }
+    periods_of: dict[int, list[InductionPeriod]] = defaultdict(list)
+    by_pk = {}
+    for period in InductionPeriod.objects.filter(teacher_id__in=teacher_ids).select_related(
+        "appropriate_body"
+    ):
+        period.teacher = locked[period.teacher_id]
+        periods_of[period.teacher_id].append(period)
+        by_pk[period.pk] = period
+    results: list[InductionPeriod | InductionError] = []
+    closed: list[InductionPeriod] = []
+    now, decided_on = timezone.now(), today()
+    for closing in closings:
+        period = by_pk[closing.period.pk]
+        try:
+            if appropriate_body is not None and period.appropriate_body_id != appropriate_body.pk:
+                raise InductionError(errors.NOT_YOUR_PERIOD)
+            if closing.outcome:
+                periods = periods_of[period.teacher_id]
+                if max(periods, key=lambda p: p.started_on).pk != period.pk:
+                    raise InductionError(errors.OUTCOME_NOT_ON_LATEST)
+                if any(p.outcome for p in periods):
+                    raise InductionError(errors.OUTCOME_ALREADY_RECORDED)
+            _check_closing(period, closing.finished_on, closing.number_of_terms)
+        except InductionError as error:
+            results.append(error)
+            continue
+        period.finished_on = closing.finished_on
+        period.number_of_terms = closing.number_of_terms
+        period.updated_at = now
+        if closing.outcome:
+            period.outcome = closing.outcome
+            period.outcome_recorded_on = decided_on
+            period.told_of_right_to_appeal_on = None
+        closed.append(period)
+        results.append(period)
+    if not closed:
+        return results
+    InductionPeriod.objects.bulk_update(closed, _CLOSED_FIELDS)
+    passed = [p for p in closed if p.outcome]
+    released = [p for p in closed if not p.outcome]
+    if passed:
+        TeacherRecord.objects.filter(trn__in=[p.teacher.trn for p in passed]).update(
+            induction_status=InductionStatus.PASSED
+        )
+    answered = _answer_release_requests(released, by) if released else []
+    record_events(
+        [
+            dict(
+                event_type="induction_passed",
+                heading=f"{p.teacher.full_name} passed induction",
+                by=by,
+                teacher=p.teacher,
+                appropriate_body=p.appropriate_body,
+                induction_period=p,
+                before={"finished_on": None, "number_of_terms": None, "outcome": None},
+                after={
+                    "finished_on": p.finished_on,
+                    "number_of_terms": p.number_of_terms,
+                    "outcome": p.outcome,
+                },
+            )
+            if p.outcome
+            else dict(
+                event_type="induction_period_released",
+                heading=f"{p.appropriate_body.name} released {p.teacher.full_name}",
+                by=by,
+                teacher=p.teacher,
+                appropriate_body=p.appropriate_body,
+                induction_period=p,
+                before={"finished_on": None, "number_of_terms": None},
+                after={"finished_on": p.finished_on, "number_of_terms": p.number_of_terms},
+            )
+            for p in closed
+        ]
+    )
+    for period in passed:
+        _on_commit_notify("send_outcome_notice", period.pk)
+    for request_id in answered:
+        _on_commit_notify("send_release_request_answered", request_id)
+    return results
+
+
+def _close_one(closing: Closing, by: Actor, appropriate_body) -> InductionPeriod:
+    (result,) = close_periods(closings=[closing], by=by, appropriate_body=appropriate_body)
+    if isinstance(result, InductionError):
+        raise result
+    return result
+
+
 def release_ect(
     *,
     period: InductionPeriod,
@@ -298,25 +498,7 @@ def release_ect(
 
     Rule 14: any release request waiting for this period is answered "released".
     """
-    period = _lock_period(period, appropriate_body)
-    _check_closing(period, finished_on, number_of_terms)
-    period.finished_on = finished_on
-    period.number_of_terms = number_of_terms
-    period.save(update_fields=["finished_on", "number_of_terms", "updated_at"])
-    answered = _answer_release_requests(period, by)
-    record_event(
-        event_type="induction_period_released",
-        heading=f"{period.appropriate_body.name} released {period.teacher.full_name}",
-        by=by,
-        teacher=period.teacher,
-        appropriate_body=period.appropriate_body,
-        induction_period=period,
-        before={"finished_on": None, "number_of_terms": None},
-        after={"finished_on": finished_on, "number_of_terms": number_of_terms},
-    )
-    for request_id in answered:
-        _on_commit_notify("send_release_request_answered", request_id)
-    return period
+    return _close_one(Closing(period, finished_on, number_of_terms), by, appropriate_body)
 
 
 def _record_outcome(
@@ -375,7 +557,6 @@ def _record_outcome(
     return period
 
 
-@transaction.atomic
 def record_pass(
     *,
     period: InductionPeriod,
@@ -385,13 +566,8 @@ def record_pass(
     appropriate_body: AppropriateBody | None = None,
 ) -> InductionPeriod:
     """Record a pass on the teacher's latest, open period, once (Reg 11, SG 3.8)."""
-    return _record_outcome(
-        period=period,
-        outcome=InductionOutcome.PASS,
-        finished_on=finished_on,
-        number_of_terms=number_of_terms,
-        by=by,
-        appropriate_body=appropriate_body,
+    return _close_one(
+        Closing(period, finished_on, number_of_terms, InductionOutcome.PASS), by, appropriate_body
     )
 
 

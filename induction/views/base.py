@@ -2,9 +2,10 @@
 
 from django.shortcuts import get_object_or_404
 
-from ecte.accounts.access import AppropriateBodyRequiredMixin, teachers_for_appropriate_body
+from ecte.accounts.access import AppropriateBodyRequiredMixin
 from ecte.events.record import Actor
 from induction.models import InductionPeriod
+from induction.selectors.appropriate_body import teachers_for_appropriate_body
 
 
 class AppropriateBodyView(AppropriateBodyRequiredMixin):

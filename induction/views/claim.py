@@ -1,8 +1,9 @@
 """Claim an ECT: from the list of ECTs to claim, or by TRN and date of birth (rules 1-3, 17).
 
-Finding a teacher by TRN and date of birth is what lets an appropriate body see a
-teacher it has no other link to: the ids found are remembered in the session, and
-the claim journey and the release request read teachers through that scope.
+Finding a teacher by TRN and date of birth is what lets an appropriate body claim, or
+ask for the release of, a teacher it has no other link to: the ids found are
+remembered in the session and passed to the one scoping selector,
+`teachers_for_appropriate_body(found_by_trn=...)`, by these two journeys only.
 """
 
 from django.contrib import messages
@@ -11,16 +12,15 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views import View
 
-from ecte.accounts.access import teachers_for_appropriate_body
 from ecte.formatting import format_date
 from ecte.wizard import SummaryRow, WizardView
 from induction import errors
 from induction.forms import ClaimStartForm, FindTeacherForm, ProgrammeForm
 from induction.models import InductionProgramme
+from induction.selectors.appropriate_body import teachers_for_appropriate_body
 from induction.services import InductionError, claim_ect
 from induction.services.periods import claim_facts_for, eligibility_problem
 from induction.views.base import AppropriateBodyView
-from participants.models import Teacher
 from participants.services import teacher_from_record
 
 FOUND_KEY = "induction:found-teachers"
@@ -35,10 +35,9 @@ def remember_found(request, teacher) -> None:
 def claimable_teachers(request, appropriate_body):
     """Teachers this body may claim or ask about: those it can see, and those found by TRN and
     date of birth in this session."""
-    found = request.session.get(FOUND_KEY, [])
-    return Teacher.objects.filter(
-        pk__in=teachers_for_appropriate_body(appropriate_body).values("pk")
-    ) | Teacher.objects.filter(pk__in=found)
+    return teachers_for_appropriate_body(
+        appropriate_body, found_by_trn=request.session.get(FOUND_KEY, [])
+    )
 
 
 class FindTeacherView(AppropriateBodyView, View):

@@ -3,7 +3,7 @@ read-only view of them. Mentors have no page here: they never record or edit ass
 
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views import View
 
@@ -13,7 +13,7 @@ from ecte.events.record import Actor
 from induction.models import Absence, Assessment, AssessmentKind, SupportPlan
 from induction.schedule import PROGRESS_REVIEW
 from induction.school_forms import AbsenceForm, AssessmentForm, ProgressReviewForm, SupportPlanForm
-from induction.selectors.school import ect_own_reviews, school_ect, school_ects
+from induction.selectors.school import school_ect, school_ects
 from induction.services import (
     InductionError,
     approve_support_plan,
@@ -315,7 +315,7 @@ class RecordAbsenceView(SchoolView, View):
 
 
 class OwnReviewsView(ECTRequiredMixin, View):
-    """The ECT's own reviews and assessments: read-only."""
+    """The ECT's own reviews and assessments now live with the ECT's pages: keep old links."""
 
     def get(self, request):
-        return render(request, "induction/school/own.html", ect_own_reviews(self.role.teacher))
+        return redirect("participants:own_reviews")

@@ -12,6 +12,24 @@ from programmes.errors import ProgrammeError
 from programmes.models import ModuleSequence, ModuleSequenceEntry
 from schools.models import School, Trust
 
+SEQUENCE_TRUST_HAS_NO_SCHOOLS = (
+    "None of {trust}’s schools follow {provider}’s programme in {year} with modules they can order"
+)
+
+
+def trust_schools_following(*, trust: Trust, lead_provider, academic_year: int) -> list[School]:
+    """The trust's open schools whose flexible programme that year is the provider's: the
+    schools a trust decision applies to (a school with another provider, or a fixed-order
+    programme, keeps its own)."""
+    rows = sequencing.trust_school_sequences(
+        School.objects.open().filter(trust=trust), trust, academic_year
+    )
+    return [
+        row.school
+        for row in rows
+        if row.trust_can_decide and row.programme.lead_provider_id == lead_provider.pk
+    ]
+
 
 def _locked_owner(school: School | None, trust: Trust | None) -> tuple:
     """The school or trust, re-read under a row lock: one change to its sequence at a time."""
@@ -27,7 +45,7 @@ def _locked_owner(school: School | None, trust: Trust | None) -> tuple:
     return None, Trust.objects.select_for_update().get(pk=trust.pk)
 
 
-def _check(*, school, lead_provider, academic_year: int, codes: list[str], on) -> None:
+def _check(*, school, lead_provider, academic_year: int, codes: list[str], on, trust=None) -> None:
     """Everything that must hold before a school or trust changes its sequence."""
     year_label = dates.academic_year_label(academic_year)
     programme = sequencing.programme_for(lead_provider, academic_year)
@@ -43,6 +61,14 @@ def _check(*, school, lead_provider, academic_year: int, codes: list[str], on) -
         by_trust = sequencing.trust_sequence(school.trust, lead_provider, academic_year)
         if by_trust is not None and by_trust.confirmed_at is not None:
             raise ProgrammeError(errors.SEQUENCE_SET_BY_TRUST.format(trust=school.trust.name))
+    if trust is not None and not trust_schools_following(
+        trust=trust, lead_provider=lead_provider, academic_year=academic_year
+    ):
+        raise ProgrammeError(
+            SEQUENCE_TRUST_HAS_NO_SCHOOLS.format(
+                trust=trust.name, provider=lead_provider.name, year=year_label
+            )
+        )
     problems = sequencing.order_problems(sequencing.sequence_modules(programme), codes)
     if problems:
         raise ProgrammeError(problems[min(problems)])
@@ -87,7 +113,12 @@ def module_sequence_save_draft(
     a change to it waits."""
     school, trust = _locked_owner(school, trust)
     _check(
-        school=school, lead_provider=lead_provider, academic_year=academic_year, codes=codes, on=on
+        school=school,
+        trust=trust,
+        lead_provider=lead_provider,
+        academic_year=academic_year,
+        codes=codes,
+        on=on,
     )
     sequence = _sequence_for_update(
         school=school, trust=trust, lead_provider=lead_provider, academic_year=academic_year
@@ -117,7 +148,12 @@ def module_sequence_confirm(
     """
     school, trust = _locked_owner(school, trust)
     _check(
-        school=school, lead_provider=lead_provider, academic_year=academic_year, codes=codes, on=on
+        school=school,
+        trust=trust,
+        lead_provider=lead_provider,
+        academic_year=academic_year,
+        codes=codes,
+        on=on,
     )
     sequence = _sequence_for_update(
         school=school, trust=trust, lead_provider=lead_provider, academic_year=academic_year
@@ -136,7 +172,14 @@ def module_sequence_confirm(
     year_label = dates.academic_year_label(academic_year)
     order = ", ".join(codes)
     decided = f"{trust.name} set" if trust is not None else "Confirmed"
-    for each in [school] if school is not None else trust.schools.all():
+    applies_to = (
+        [school]
+        if school is not None
+        else trust_schools_following(
+            trust=trust, lead_provider=lead_provider, academic_year=academic_year
+        )
+    )
+    for each in applies_to:
         record_event(
             event_type="module_sequence_confirmed",
             heading=f"{decided} the module sequence for {year_label}: {order}",

@@ -1,5 +1,7 @@
 """The mentor's pages: an ECT's log, logging drop-ins and meetings, changing them, my training."""
 
+import abc
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -98,45 +100,94 @@ class MentorECTView(MentoringMixin, View):
         )
 
 
-class LogDropInView(MentoringMixin, View):
+class LogFormView(MentoringMixin, View, abc.ABC):
+    """A mentor's form about one ECT: find what it is about (scoped to the mentor), show the
+    form, call one service, turn its refusal into an error at the top, redirect after POST."""
+
     template = "programmes/log_form.html"
+    url_kwarg = "pk"  # the ECT at school period's id when logging, the log's when changing
+    heading: str
+    success_message: str
+
+    @abc.abstractmethod
+    def load(self, pk: int) -> None:
+        """Find the ECT (and the log being changed) or raise Http404."""
+
+    @abc.abstractmethod
+    def form(self, data=None): ...
+
+    @abc.abstractmethod
+    def save(self, form) -> None:
+        """Call the one service for this action."""
+
+    def extra_context(self) -> dict:
+        return {}
+
+    def success_url(self) -> str:
+        return self.ect_url()
+
+    def render_form(self, form):
+        return self.page(self.template, form=form, heading=self.heading, **self.extra_context())
+
+    def get(self, request, **kwargs):
+        self.load(kwargs[self.url_kwarg])
+        return self.render_form(self.form())
+
+    def post(self, request, **kwargs):
+        self.load(kwargs[self.url_kwarg])
+        form = self.form(request.POST)
+        if not form.is_valid():
+            return self.render_form(form)
+        try:
+            self.save(form)
+        except ProgrammeError as error:
+            form.add_error(None, str(error))
+            return self.render_form(form)
+        messages.success(request, self.success_message)
+        return redirect(self.success_url())
+
+
+def drop_in_arguments(form) -> dict:
+    return {
+        "held_on": form.cleaned_data["held_on"],
+        "minutes": form.cleaned_data["minutes"],
+        "mode": form.cleaned_data["mode"],
+        "notes": form.cleaned_data["notes"],
+        "focus_action": form.focus_action,
+    }
+
+
+class LogDropInView(LogFormView):
+    url_kwarg = "period_id"
+    heading = "Log a lesson drop-in"
+    success_message = "Lesson drop-in logged"
+
+    def load(self, pk: int) -> None:
+        self.load_ect(pk)
 
     def form(self, data=None):
         return DropInForm(
             data, ect=self.ect, mentorship=self.mentorship, actions=self.active_actions()
         )
 
-    def render_form(self, form):
-        return self.page(self.template, form=form, heading="Log a lesson drop-in")
-
-    def get(self, request, period_id: int):
-        self.load_ect(period_id)
-        return self.render_form(self.form())
-
-    def post(self, request, period_id: int):
-        self.load_ect(period_id)
-        form = self.form(request.POST)
-        if not form.is_valid():
-            return self.render_form(form)
-        try:
-            services.drop_in_log(
-                mentorship=self.mentorship,
-                held_on=form.cleaned_data["held_on"],
-                minutes=form.cleaned_data["minutes"],
-                mode=form.cleaned_data["mode"],
-                notes=form.cleaned_data["notes"],
-                focus_action=form.focus_action,
-                by=self.actor(),
-            )
-        except ProgrammeError as error:
-            form.add_error(None, str(error))
-            return self.render_form(form)
-        messages.success(request, "Lesson drop-in logged")
-        return redirect(self.ect_url())
+    def save(self, form) -> None:
+        services.drop_in_log(mentorship=self.mentorship, by=self.actor(), **drop_in_arguments(form))
 
 
-class LogMeetingView(MentoringMixin, View):
+class MeetingFormView(LogFormView):
     template = "programmes/log_meeting.html"
+
+    def extra_context(self) -> dict:
+        return {"model_hint": presenters.meeting_model_hint(self.ect)}
+
+
+class LogMeetingView(MeetingFormView):
+    url_kwarg = "period_id"
+    heading = "Log a mentor meeting"
+    success_message = "Mentor meeting logged"
+
+    def load(self, pk: int) -> None:
+        self.load_ect(pk)
 
     def form(self, data=None):
         form = MeetingForm(
@@ -148,38 +199,17 @@ class LogMeetingView(MentoringMixin, View):
                 form.initial["focus"] = str(focus.pk)
         return form
 
-    def render_form(self, form):
-        return self.page(
-            self.template,
-            form=form,
-            heading="Log a mentor meeting",
-            model_hint=presenters.meeting_model_hint(self.ect),
+    def save(self, form) -> None:
+        services.meeting_log(
+            mentorship=self.mentorship, by=self.actor(), **form.service_arguments()
         )
 
-    def get(self, request, period_id: int):
-        self.load_ect(period_id)
-        return self.render_form(self.form())
 
-    def post(self, request, period_id: int):
-        self.load_ect(period_id)
-        form = self.form(request.POST)
-        if not form.is_valid():
-            return self.render_form(form)
-        try:
-            services.meeting_log(
-                mentorship=self.mentorship, by=self.actor(), **form.service_arguments()
-            )
-        except ProgrammeError as error:
-            form.add_error(None, str(error))
-            return self.render_form(form)
-        messages.success(request, "Mentor meeting logged")
-        return redirect(self.ect_url())
+class ChangeDropInView(LogFormView):
+    heading = "Change a lesson drop-in"
+    success_message = "Lesson drop-in changed"
 
-
-class ChangeDropInView(MentoringMixin, View):
-    template = "programmes/log_form.html"
-
-    def load(self, pk: int):
+    def load(self, pk: int) -> None:
         self.drop_in = get_object_or_404(
             access.drop_ins_visible_to(self.role).filter(logged_by=self.request.user), pk=pk
         )
@@ -202,33 +232,8 @@ class ChangeDropInView(MentoringMixin, View):
             }
         return form
 
-    def render_form(self, form):
-        return self.page(self.template, form=form, heading="Change a lesson drop-in")
-
-    def get(self, request, pk: int):
-        self.load(pk)
-        return self.render_form(self.form())
-
-    def post(self, request, pk: int):
-        self.load(pk)
-        form = self.form(request.POST)
-        if not form.is_valid():
-            return self.render_form(form)
-        try:
-            services.drop_in_change(
-                drop_in=self.drop_in,
-                held_on=form.cleaned_data["held_on"],
-                minutes=form.cleaned_data["minutes"],
-                mode=form.cleaned_data["mode"],
-                notes=form.cleaned_data["notes"],
-                focus_action=form.focus_action,
-                by=self.actor(),
-            )
-        except ProgrammeError as error:
-            form.add_error(None, str(error))
-            return self.render_form(form)
-        messages.success(request, "Lesson drop-in changed")
-        return redirect(self.ect_url())
+    def save(self, form) -> None:
+        services.drop_in_change(drop_in=self.drop_in, by=self.actor(), **drop_in_arguments(form))
 
 
 class MeetingView(MentoringMixin, View):
@@ -246,10 +251,11 @@ class MeetingView(MentoringMixin, View):
         )
 
 
-class ChangeMeetingView(MentoringMixin, View):
-    template = "programmes/log_meeting.html"
+class ChangeMeetingView(MeetingFormView):
+    heading = "Change a mentor meeting"
+    success_message = "Mentor meeting changed"
 
-    def load(self, pk: int):
+    def load(self, pk: int) -> None:
         self.meeting = get_object_or_404(
             access.meetings_visible_to(self.role).filter(logged_by=self.request.user), pk=pk
         )
@@ -282,33 +288,17 @@ class ChangeMeetingView(MentoringMixin, View):
             form.initial["focus"] = str(self.meeting.focus_id or "")
         return form
 
-    def render_form(self, form):
-        return self.page(
-            self.template,
-            form=form,
-            heading="Change a mentor meeting",
-            model_hint=presenters.meeting_model_hint(self.ect),
-            back_url=reverse("mentoring:meeting", args=[self.meeting.pk]),
-        )
+    def extra_context(self) -> dict:
+        return {
+            **super().extra_context(),
+            "back_url": reverse("mentoring:meeting", args=[self.meeting.pk]),
+        }
 
-    def get(self, request, pk: int):
-        self.load(pk)
-        return self.render_form(self.form())
+    def save(self, form) -> None:
+        services.meeting_change(meeting=self.meeting, by=self.actor(), **form.service_arguments())
 
-    def post(self, request, pk: int):
-        self.load(pk)
-        form = self.form(request.POST)
-        if not form.is_valid():
-            return self.render_form(form)
-        try:
-            services.meeting_change(
-                meeting=self.meeting, by=self.actor(), **form.service_arguments()
-            )
-        except ProgrammeError as error:
-            form.add_error(None, str(error))
-            return self.render_form(form)
-        messages.success(request, "Mentor meeting changed")
-        return redirect(reverse("mentoring:meeting", args=[self.meeting.pk]))
+    def success_url(self) -> str:
+        return reverse("mentoring:meeting", args=[self.meeting.pk])
 
 
 class MyTrainingView(MentorRequiredMixin, View):

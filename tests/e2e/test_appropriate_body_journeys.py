@@ -188,6 +188,50 @@ def test_claim_then_extend(open_tab, ab_user, ect):
     tab.assert_no_problems()
 
 
+def test_claim_extend_then_correct_the_extension_and_the_reduction(open_tab, ab_user, ect, hub):
+    from induction.models import Reduction
+
+    tab = open_tab(ab_user)
+    page = tab.page
+    claim(tab, ect)
+    record_outcome(tab, ect, "Extend induction")
+    page.get_by_label("How many terms are you extending their induction by?").fill("1")
+    continue_(tab)
+    page.get_by_role("button", name="Record outcome").click()
+    Reduction.objects.create(
+        teacher=ect.teacher,
+        appropriate_body=hub,
+        terms_required=Decimal("3"),
+        teacher_consented_on=datetime.date(2026, 9, 2),
+        reason="Five years teaching abroad",
+    )
+    page.reload()
+    page.get_by_role("link", name="Correct the extension of 1 term").click()
+    expect(page.locator("h1")).to_have_text("Correct an extension")
+    tab.check("correct an extension")
+    page.get_by_label("Number of terms").fill("2")
+    page.get_by_role("button", name="Save correction").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Enter why you are making this correction"
+    )
+    tab.check("correct an extension, no reason")
+    page.get_by_label("Why are you making this correction?").fill("The panel decided 2 terms")
+    page.get_by_role("button", name="Save correction").click()
+    expect(page.get_by_text("The correction has been saved")).to_be_visible()
+    expect(page.get_by_test_id("correction")).to_contain_text("The panel decided 2 terms")
+    tab.check("teacher page after correcting an extension")
+    assert Extension.objects.get(teacher=ect.teacher).number_of_terms == Decimal("2")
+    page.get_by_role("link", name="Correct the reduction").click()
+    expect(page.locator("h1")).to_have_text("Correct a reduction")
+    tab.check("correct a reduction")
+    page.get_by_label("How many terms must they serve in total?").fill("4")
+    page.get_by_label("Why are you making this correction?").fill("The teacher agreed to 4")
+    page.get_by_role("button", name="Save correction").click()
+    expect(page.locator(".govuk-summary-list").first).to_contain_text("Reduced to 4 terms")
+    tab.check("teacher page after correcting a reduction")
+    tab.assert_no_problems()
+
+
 def test_held_elsewhere_ask_to_release_then_holder_declines(open_tab, ab_user, ect, hub):
     from tests.factories import InductionPeriodFactory
 
@@ -333,7 +377,8 @@ def test_review_to_assessment_cycle_seen_by_the_appropriate_body(open_tab, ab_us
     ect_user = UserFactory(first_name="Amara", last_name="Okafor")
     MembershipFactory(user=ect_user, ect=True, teacher=ect.teacher)
     ect_tab = open_tab(ect_user)
-    ect_tab.visit("/school/reviews/yours/")
+    ect_tab.visit("/ect/reviews/")
+    ect_tab.page.get_by_role("link", name="Formal assessment").click()
     expect(ect_tab.page.locator("main")).to_contain_text("Routines now secure")
     ect_tab.check("the ECT's own reviews")
     ect_tab.assert_no_problems()

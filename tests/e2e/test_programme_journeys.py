@@ -21,6 +21,7 @@ from programmes.models import (
 from tests.e2e.axe import path_is
 from tests.e2e.conftest import Induction
 from tests.factories import SchoolPartnershipFactory
+from tests.induction.factories import AssessmentFactory, ProgressReviewFactory
 from tests.programmes.factories import NIOT_FILE, load_programme
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -278,4 +279,41 @@ def test_ect_reads_meetings_and_path(open_tab, induction: Induction, niot, on):
     expect(tab.page.locator("h1")).to_have_text("Your meetings and actions")
     expect(tab.page).to_have_url(path_is("/ect/meetings/"))
     tab.check("my meetings")
+    tab.assert_no_problems()
+
+
+def test_ect_reads_their_reviews_and_assessments(open_tab, induction: Induction, on):
+    on(MONDAY)
+    period = induction.ect.ect_at_school_periods.get()
+    ProgressReviewFactory(ect_at_school_period=period, reviewed_on=datetime.date(2026, 11, 20))
+    AssessmentFactory(ect_at_school_period=period, sent=True)
+    AssessmentFactory(ect_at_school_period=period, final=True)  # a draft: never shown
+    tab = open_tab(induction.ect_user)
+    page = tab.page
+    tab.visit("/ect/")
+    expect(page.get_by_test_id("reviews-summary")).to_contain_text("Induction: 0 of 6 terms.")
+    page.get_by_test_id("reviews-summary").get_by_role(
+        "link", name="Your reviews and assessments"
+    ).click()
+    expect(page.locator("h1")).to_have_text("Your reviews and assessments")
+    expect(page.get_by_test_id("own-record")).to_have_count(2)
+    tab.check("your reviews and assessments")
+
+    page.get_by_role("link", name="Formal assessment, term 3").click()
+    expect(page.locator("h1")).to_have_text("Formal assessment, term 3")
+    expect(page.locator("main")).to_contain_text("Signed off by the headteacher")
+    expect(page.locator("main")).to_contain_text("(met)")
+    expect(page.locator("main").get_by_role("link", name=re.compile("Change"))).to_have_count(0)
+    tab.check("a formal assessment, read-only")
+    tab.assert_no_problems()
+
+
+def test_a_part_time_ects_programme_is_paced_pro_rata(open_tab, induction: Induction, niot, on):
+    on(MONDAY)
+    induction.ect.ect_at_school_periods.update(working_pattern="part_time", fte="0.5")
+    tab = open_tab(induction.ect_user)
+    page = tab.page
+    tab.visit("/ect/programme/")
+    expect(page.get_by_test_id("pace")).to_contain_text("Part-time (0.5 FTE)")
+    tab.check("my programme, part-time")
     tab.assert_no_problems()

@@ -56,6 +56,14 @@ def test_a_file_without_the_required_columns_is_refused():
         parsers.parse_teacher_records(b"TRN,First name,Last name\n1234567,A,B\n", today=TODAY)
 
 
+def test_a_file_with_a_nul_character_is_refused_as_not_a_csv():
+    with pytest.raises(parsers.ImportFileError, match="contains a NUL character"):
+        parsers.parse_schools(
+            b"URN,Name,TypeOfEstablishment (name),Phase,Local authority,Status\n,,\x00\n",
+            today=TODAY,
+        )
+
+
 def test_uploading_previews_without_changing_anything(staff_user):
     TeacherRecordFactory(trn="1234567", first_name="Amara", last_name="Okafor")
     batch = services.upload(

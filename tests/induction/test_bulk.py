@@ -247,9 +247,9 @@ def test_applying_is_exactly_once_per_row_and_carries_on_after_a_stop(ab_user):
     created = upload(ab_user, "claim", CLAIM_HEADER + "".join(claim_line(t) for t in teachers))
     # As if a worker stopped after the first row: applied, counted, then the process died.
     BulkUpload.objects.filter(pk=created.pk).update(status="processing")
-    from induction.services.bulk import _apply_row
+    from induction.services.bulk import _claim_rows
 
-    _apply_row(created, created.rows[0], Actor.for_membership(ab_user), {}, {})
+    _claim_rows(created, created.rows[:1], Actor.for_membership(ab_user), {}, [])
     BulkUpload.objects.filter(pk=created.pk).update(processed_count=1, applied_count=1)
     apply_bulk_upload(created.pk)
     apply_bulk_upload(created.pk)  # a second run does nothing

@@ -122,4 +122,93 @@ def test_a_schedule_asks_the_calendar_once_per_academic_year(django_assert_num_q
     with django_assert_num_queries(2):  # 2026 to 2027 and 2027 to 2028
         schedule(calendar=calendar)
     with django_assert_num_queries(0):
-        schedule(calendar=calendar, started_on=d(2026, 9, 14))
+        schedule(calendar=calendar, terms_required="5", fte="0.9")
+
+
+# --- across schools: terms run through the ECT's posts, skipping gaps -----------------------
+
+
+def full_time(day):
+    return Decimal("1")
+
+
+def test_a_move_without_a_gap_carries_on_counting_terms_of_induction():
+    """Leaves at Easter and starts the next school on the first day of the summer term: the
+    same schedule as staying put."""
+    moved = build_schedule(
+        started_on=SEPT,
+        spans=[(SEPT, d(2027, 4, 2)), (d(2027, 4, 5), None)],
+        fte_on=full_time,
+        terms_required=Decimal("6"),
+    )
+    assert shape(moved) == shape(schedule())
+
+
+def test_a_move_with_a_gap_skips_the_terms_between_schools():
+    """One term, a school year away, then back: the gap counts for nothing, so the formal
+    assessment comes after three terms served, not three terms of the calendar."""
+    items = build_schedule(
+        started_on=SEPT,
+        spans=[(SEPT, d(2026, 12, 18)), (d(2027, 9, 1), None)],
+        fte_on=full_time,
+        terms_required=Decimal("6"),
+    )
+    assert shape(items) == [
+        (1, PROGRESS_REVIEW, d(2026, 12, 18)),
+        (2, PROGRESS_REVIEW, d(2027, 12, 17)),
+        (3, FORMAL, d(2028, 4, 7)),
+        (4, PROGRESS_REVIEW, d(2028, 7, 21)),
+        (5, PROGRESS_REVIEW, d(2028, 12, 15)),
+        (6, FINAL, d(2029, 3, 23)),
+    ]
+    assert items[1].starts_on == d(2027, 9, 1)
+
+
+def test_a_gap_of_part_of_a_half_term_delays_the_assessment_by_that_part():
+    """A week between schools at the start of the summer term: three terms are served only
+    in the next autumn, and the summer term's review, less than a term before the formal
+    assessment, is not needed (SG 2.49)."""
+    items = build_schedule(
+        started_on=SEPT,
+        spans=[(SEPT, d(2027, 3, 26)), (d(2027, 4, 12), None)],
+        fte_on=full_time,
+        terms_required=Decimal("6"),
+    )
+    assert [(i.term_number, i.kind, i.due_on) for i in items][:3] == [
+        (1, PROGRESS_REVIEW, d(2026, 12, 18)),
+        (2, PROGRESS_REVIEW, d(2027, 3, 19)),
+        (4, FORMAL, d(2027, 10, 22)),
+    ]
+
+
+def test_a_move_to_a_part_time_post_is_counted_pro_rata():
+    """Full-time until the February half-term, then 0.5 FTE at a new school: 3 terms are
+    served at the end of the first half of the fifth term, so the fourth term's review falls
+    less than a term before the formal assessment and is not needed (SG 2.49)."""
+    items = build_schedule(
+        started_on=SEPT,
+        spans=[(SEPT, d(2027, 2, 12)), (d(2027, 2, 22), None)],
+        fte_on=lambda day: Decimal("1") if day < d(2027, 2, 20) else Decimal("0.5"),
+        terms_required=Decimal("6"),
+    )
+    assert [(i.term_number, i.kind, i.due_on) for i in items] == [
+        (1, PROGRESS_REVIEW, d(2026, 12, 18)),
+        (2, PROGRESS_REVIEW, d(2027, 3, 19)),
+        (3, PROGRESS_REVIEW, d(2027, 7, 16)),
+        (5, FORMAL, d(2028, 2, 11)),
+        (6, PROGRESS_REVIEW, d(2028, 7, 21)),
+        (7, PROGRESS_REVIEW, d(2028, 12, 15)),
+        (8, PROGRESS_REVIEW, d(2029, 3, 23)),
+        (9, PROGRESS_REVIEW, d(2029, 7, 20)),
+        (11, FINAL, d(2030, 2, 15)),
+    ]
+
+
+def test_a_schedule_stops_when_the_ect_leaves():
+    items = build_schedule(
+        started_on=SEPT,
+        spans=[(SEPT, d(2027, 7, 16))],
+        fte_on=full_time,
+        terms_required=Decimal("6"),
+    )
+    assert [i.kind for i in items] == [PROGRESS_REVIEW, PROGRESS_REVIEW, FORMAL]

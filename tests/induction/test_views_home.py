@@ -158,3 +158,10 @@ def test_the_teacher_page_of_a_previously_held_teacher_is_read_only(signed_in, a
     assert f"/periods/{ours.pk}/correct/" in page
     assert f"/periods/{theirs.pk}/correct/" not in page
     assert "/release/end-date/" not in page
+
+
+@pytest.mark.parametrize("slug", ["leavers", "decisions"])
+def test_leavers_and_decisions_show_x_of_6_terms(signed_in, ab_user, slug):
+    world(ab_user.appropriate_body)
+    page = signed_in.get(f"/appropriate-body/lists/{slug}/").content.decode()
+    assert "0 of 6 terms" in page

@@ -74,7 +74,7 @@ def test_the_shared_teacher_page_links_each_role_to_its_induction_pages(client, 
             MembershipFactory(school=ect_period.school),
             f"/school/reviews/ects/{teacher.pk}/",
         ),
-        "ect": (MembershipFactory(ect=True, teacher=teacher), "/school/reviews/yours/"),
+        "ect": (MembershipFactory(ect=True, teacher=teacher), "/ect/reviews/"),
     }
     for membership, href in links.values():
         client.force_login(membership.user)

@@ -236,8 +236,10 @@ def test_the_ect_reads_their_own_reviews_but_not_drafts(client, ect):
     ProgressReviewFactory(ect_at_school_period=ect, next_steps="Plan hinge questions")
     AssessmentFactory(ect_at_school_period=ect, evidence="Unsigned draft evidence")
     client.force_login(MembershipFactory(ect=True, teacher=ect.teacher).user)
-    page = client.get(f"{R}/yours/").content.decode()
-    assert "Plan hinge questions" in page
+    response = client.get(f"{R}/yours/", follow=True)
+    assert response.redirect_chain == [("/ect/reviews/", 302)]
+    page = response.content.decode()
+    assert "Progress review" in page
     assert "Unsigned draft evidence" not in page
 
 

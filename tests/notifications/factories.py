@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from ecte.notifications.models import Notification, NotificationOptOut, OutboxMessage
@@ -21,7 +22,7 @@ class NotificationFactory(DjangoModelFactory):
     link = "/home/"
 
     class Params:
-        read = factory.Trait(read_at=factory.LazyFunction(datetime.datetime.now))
+        read = factory.Trait(read_at=factory.LazyFunction(timezone.now))
 
 
 class NotificationOptOutFactory(DjangoModelFactory):

@@ -6,8 +6,10 @@ run's tasks from the shared Redis, nor they its.
 """
 
 import os
+import socket
 import time
 import uuid
+from contextlib import contextmanager
 from unittest import mock
 
 import pytest
@@ -16,10 +18,11 @@ from django.core import mail
 from kombu.exceptions import OperationalError
 
 from ecte.celery import app
+from ecte.exports.models import Export, ExportStatus
 from ecte.notifications import outbox, services
 from ecte.notifications.models import Notification, OutboxMessage
 from ecte.notifications.tasks import run_outbox_message
-from tests.factories import UserFactory
+from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -92,3 +95,63 @@ def test_redis_down_at_the_commit_then_back_delivers_through_the_sweep(worker):
     assert outbox.redispatch_pending() == 1
     assert _wait_for(lambda: Notification.objects.get().emailed_at is not None)
     assert len(mail.outbox) == 1
+
+
+def _closed_port() -> int:
+    """A loopback port nothing listens on: bound for a moment by the OS, then let go."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _reset_publishing_pools():
+    # Publishing reuses pooled connections: new ones must be made for the broker URL now set.
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+@contextmanager
+def queue_unreachable():
+    """This process publishes to a closed port; the running worker keeps its connection."""
+    previous = app.conf.broker_url
+    app.conf.broker_url = f"redis://127.0.0.1:{_closed_port()}/0"
+    _reset_publishing_pools()
+    try:
+        yield
+    finally:
+        app.conf.broker_url = previous
+        _reset_publishing_pools()
+
+
+def test_with_the_queue_unreachable_a_change_succeeds_and_its_notice_goes_when_it_is_back(
+    worker, settings, tmp_path, client
+):
+    """Issue 6, item 3: a page that changes something succeeds with the queue down, and the
+    work it caused (here an export to build, then its "ready" notification to email) runs
+    once the queue is back."""
+    settings.MEDIA_ROOT = tmp_path
+    membership = MembershipFactory(appropriate_body_user=True)
+    client.force_login(membership.user)
+    session = client.session
+    session["ecte_active_membership_id"] = membership.pk
+    session.save()
+    with queue_unreachable():
+        response = client.post("/exports/", {"file_format": "csv"})
+        assert response.status_code == 302
+    export = Export.objects.get()
+    message = OutboxMessage.objects.get()
+    assert message.published_at is None
+    assert "Could not reach the queue" in message.last_error
+    time.sleep(0.5)
+    export.refresh_from_db()
+    assert export.status == ExportStatus.QUEUED
+    assert not Notification.objects.exists()
+    # The queue is back: the beat sweep publishes the waiting work and the worker does it.
+    assert outbox.redispatch_pending() == 1
+    assert _wait_for(lambda: Notification.objects.filter(emailed_at__isnull=False).exists())
+    export.refresh_from_db()
+    assert export.status == ExportStatus.READY
+    notification = Notification.objects.get()
+    assert notification.recipient == membership.user
+    assert notification.kind == "export_ready"
+    assert [email.to for email in mail.outbox] == [[membership.user.email]]

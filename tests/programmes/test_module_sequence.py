@@ -5,9 +5,11 @@ import datetime
 import pytest
 from django.apps import apps
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from ecte.events.models import Event
 from ecte.events.record import Actor
+from ecte.formatting import format_date
 from programmes import errors, sequencing
 from programmes.errors import ProgrammeError
 from programmes.models import ModuleSequence, ModuleSequenceEntry
@@ -19,6 +21,7 @@ from tests.factories import (
     SchoolFactory,
     SchoolPartnershipFactory,
     TrustFactory,
+    UserFactory,
 )
 from tests.programmes.factories import ModuleSequenceFactory
 
@@ -260,6 +263,10 @@ def test_a_school_cannot_change_a_sequence_its_trust_set(school_with_niot, niot)
 def test_a_trust_sequence_applies_to_each_of_its_schools_and_is_on_each_timeline(niot):
     trust = TrustFactory()
     schools = SchoolFactory.create_batch(2, trust=trust)
+    for school in schools:
+        SchoolPartnershipFactory(
+            school=school, lead_provider=niot.lead_provider, academic_year=2026
+        )
     module_sequence_confirm(
         trust=trust,
         lead_provider=niot.lead_provider,
@@ -417,18 +424,22 @@ def test_after_the_deadline_the_page_shows_why_it_is_locked_and_cannot_be_change
     assert client.post("/school/module-sequence/keep-designed-order/?year=2026").status_code == 404
 
 
-def test_a_trust_decision_is_read_only_for_the_school_and_names_the_trust(client, on, tutor, niot):
+def test_a_trust_decision_is_read_only_for_the_school_and_names_who_decided(
+    client, on, tutor, niot
+):
     on(EARLY_OCTOBER)
+    lead = UserFactory(first_name="Tara", last_name="Trust")
     module_sequence_confirm(
         trust=tutor.school.trust,
         lead_provider=niot.lead_provider,
         academic_year=2026,
         codes=CHOSEN,
-        by=BY,
+        by=Actor(user=lead, role_label="Trust induction lead"),
     )
     client.force_login(tutor.user)
     page = client.get("/school/module-sequence/?year=2026").content.decode()
-    assert f"Set by {tutor.school.trust.name} for its schools" in page
+    today = format_date(timezone.localdate())
+    assert f"Decided by {tutor.school.trust.name} (Tara Trust) on {today}" in page
     assert "Choose a different order" not in page
     assert client.get("/school/module-sequence/choose/?year=2026").status_code == 404
 

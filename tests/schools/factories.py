@@ -3,8 +3,15 @@
 import factory
 from factory.django import DjangoModelFactory
 
+from ecte.accounts.models import Role
 from schools.models import YearSetup
-from tests.factories import AppropriateBodyFactory, SchoolFactory, SchoolPartnershipFactory
+from tests.factories import (
+    AppropriateBodyFactory,
+    MembershipFactory,
+    SchoolFactory,
+    SchoolPartnershipFactory,
+    TrustFactory,
+)
 
 
 class YearSetupFactory(DjangoModelFactory):
@@ -23,3 +30,11 @@ class YearSetupFactory(DjangoModelFactory):
 
     class Params:
         school_led = factory.Trait(training_programme="school_led", school_partnership=None)
+
+
+class TrustInductionLeadFactory(MembershipFactory):
+    """A trust induction lead: a membership at a trust, naming no school (rule 24)."""
+
+    role = Role.TRUST_INDUCTION_LEAD
+    school = None
+    trust = factory.SubFactory(TrustFactory)

@@ -348,3 +348,18 @@ def test_changing_details_is_for_induction_tutors_only(client, ect):
         ).status_code
         == 403
     )
+
+
+def test_the_ect_page_links_to_their_progress_reviews_and_assessments(signed_in, ect):
+    page = signed_in.get(f"/school/ects/{ect.pk}/").content.decode()
+    href = f"/school/reviews/ects/{ect.teacher.pk}/"
+    assert f'href="{href}"' in page
+    assert "Progress reviews and assessments for Alice Thornton" in page
+    assert signed_in.get(href).status_code == 200
+
+
+def test_the_school_home_links_to_reviews_engagement_and_module_sequence(signed_in):
+    page = signed_in.get("/school/").content.decode()
+    for href in ("/school/reviews/", "/school/engagement/", "/school/module-sequence/"):
+        assert f'href="{href}"' in page
+        assert signed_in.get(href).status_code == 200

@@ -318,13 +318,23 @@ USERS = [
     ("Fiona",     "Campbell",   [(Role.APPROPRIATE_BODY, ISTIP)]),
     ("Oliver",    "Reid",       [(Role.LEAD_PROVIDER, NIOT)]),
     ("Hannah",    "Brooks",     [(Role.LEAD_PROVIDER, BPN)]),
+    ("Helen",     "Marsh",      [(Role.TRUST_INDUCTION_LEAD, KIRKGATE_TRUST)]),  # 2 schools
     ("Samuel",    "Osei",       [(MENTOR, SAMUEL_OSEI)]),  # mentors at two schools
+    ("Imran",     "Malik",      [(MENTOR, IMRAN_MALIK)]),  # a training mentor, with NIoT
     ("Emma",      "Richardson", [(MENTOR, EMMA_RICHARDSON)]),
     ("Daniel",    "Hughes",     [(Role.ECT, "4102385")]),  # second year
     ("Priya",     "Shah",       [(Role.ECT, "4103927")]),  # part-time
     ("Tom",       "Whitfield",  [(Role.ECT, "4101456")]),  # moved school
 ]
 STAFF_NAME = ("Jordan", "Blake")
+
+# Mentor training history on the register (rule 21), so "My training" shows both cases:
+# trn, ECF mentor terms completed, ECTP mentor terms completed, training funded in (year).
+MENTOR_TRAINING_HISTORY = [
+    (SAMUEL_OSEI,     6, 0, 2019),  # non-training: completed 6 terms of an ECF mentor programme
+    (EMMA_RICHARDSON, 0, 3, None),  # non-training: completed 3 terms of an ECTP mentor programme
+    (IMRAN_MALIK,     1, 0, None),  # training mentor, funded this year
+]
 
 # fmt: on
 
@@ -400,6 +410,16 @@ def seed_register() -> None:
                 "qts_awarded_on": qts_on,
                 "induction_status": status,
             },
+        )
+
+
+def seed_mentor_training_history() -> None:
+    """The register's mentor training history: set, not added to, so a second run is a no-op."""
+    for trn, ecf_terms, ectp_terms, funded_in in MENTOR_TRAINING_HISTORY:
+        TeacherRecord.objects.filter(trn=trn).update(
+            mentor_ecf_terms_completed=ecf_terms,
+            mentor_ectp_terms_completed=ectp_terms,
+            mentor_training_funded_in=funded_in,
         )
 
 
@@ -535,6 +555,8 @@ def organisation(role: str, key: str) -> dict:
         return {"school": School.objects.get(urn=key)}
     if role in (Role.MENTOR, Role.ECT):
         return {"teacher": Teacher.objects.get(trn=key)}
+    if role == Role.TRUST_INDUCTION_LEAD:
+        return {"trust": Trust.objects.get(name=key)}
     if role == Role.APPROPRIATE_BODY:
         return {"appropriate_body": AppropriateBody.objects.get(name=key)}
     return {"lead_provider": LeadProvider.objects.get(name=key)}
@@ -642,6 +664,7 @@ class Command(BaseCommand):
             seed_organisations()
             seed_partnerships()
             seed_register()
+            seed_mentor_training_history()
             for mentor in MENTORS:
                 seed_mentor(mentor)
             for journey in ECTS:

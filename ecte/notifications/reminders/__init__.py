@@ -47,4 +47,9 @@ def run(name: str, *, on: date | None = None) -> int:
 
 def _load() -> None:
     # Importing the modules registers their sweeps.
-    from ecte.notifications.reminders import induction, registration, terms  # noqa: F401
+    from ecte.notifications.reminders import (  # noqa: F401
+        induction,
+        programmes,
+        registration,
+        terms,
+    )

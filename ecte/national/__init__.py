@@ -1,0 +1,1 @@
+"""National-scale data for benchmarks: `manage.py seed_national` (see seed.py)."""
