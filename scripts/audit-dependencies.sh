@@ -8,8 +8,15 @@
 #   exit 3  the vulnerability service could not be reached, or some packages could not be
 #           audited: NOTHING IS KNOWN about those packages. `make test` prints a warning.
 #
+# pip-audit asks PyPI's per-release endpoint (/pypi/NAME/VERSION/json). Where only the
+# project endpoint (/pypi/NAME/json) answers, as on a registry mirror that serves the
+# latest metadata only, a package pip-audit skipped is audited from that endpoint's
+# `vulnerabilities`, which describe the latest release: so only when the pin IS the latest
+# release. Any other skipped pin stays unaudited (exit 3).
+#
 # Environment: PYTHON (default .venv/bin/python) and PIP_AUDIT (default .venv/bin/pip-audit),
-# so that tests can stand a fake pip-audit in for the real one.
+# so that tests can stand a fake pip-audit in for the real one; PYPI_JSON_URL (default
+# https://pypi.org/pypi) for the project endpoint.
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
@@ -53,11 +60,15 @@ fi
   --progress-spinner off >"$work/audit.json" 2>"$work/audit.err"
 audit_status=$?
 
-"$PYTHON" - "$work/audit.json" "$work/audit.err" "$audit_status" <<'PY'
+"$PYTHON" - "$work/audit.json" "$work/audit.err" "$audit_status" "$work/requirements.txt" <<'PY'
 import json
+import os
+import re
 import sys
+import urllib.request
 
-output, errors, status = sys.argv[1], sys.argv[2], int(sys.argv[3])
+output, errors, status, requirements = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+PYPI_JSON_URL = os.environ.get("PYPI_JSON_URL", "https://pypi.org/pypi").rstrip("/")
 stderr_tail = open(errors).read().strip().splitlines()[-5:]
 
 
@@ -79,6 +90,41 @@ except (OSError, ValueError, KeyError, TypeError):
     )
     sys.exit(3)
 
+def canonical(name):
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+pins = {}
+for line in open(requirements).read().splitlines():
+    name, _, version = line.partition("==")
+    pins[canonical(name.split("[")[0])] = version.strip()
+
+
+def audit_from_project_endpoint(dependency):
+    """The dependency audited from /pypi/NAME/json, or None when that cannot tell."""
+    name = canonical(dependency["name"])
+    version = pins.get(name)
+    if not version:
+        return None
+    try:
+        with urllib.request.urlopen(f"{PYPI_JSON_URL}/{name}/json", timeout=20) as response:
+            project = json.load(response)
+    except (OSError, ValueError):
+        return None
+    if project.get("info", {}).get("version") != version or "vulnerabilities" not in project:
+        return None
+    vulns = [
+        {"id": v.get("id", "?"), "fix_versions": v.get("fixed_in") or []}
+        for v in project["vulnerabilities"]
+        if not v.get("withdrawn")
+    ]
+    return {"name": name, "version": version, "vulns": vulns, "via": "project endpoint"}
+
+
+dependencies = [
+    (audit_from_project_endpoint(d) or d) if "skip_reason" in d else d for d in dependencies
+]
+via_project = sum(1 for d in dependencies if d.get("via"))
 vulnerable = [d for d in dependencies if d.get("vulns")]
 skipped = [d for d in dependencies if "skip_reason" in d]
 audited = [d for d in dependencies if "skip_reason" not in d]
@@ -108,9 +154,14 @@ if skipped:
     )
     sys.exit(3)
 
-if status != 0:
+# pip-audit may exit non-zero for the packages it skipped; those were audited above.
+if status != 0 and not via_project:
     shout([f"pip-audit exited with status {status} without naming a vulnerability:", *stderr_tail])
     sys.exit(2)
 
-print(f"audit-dependencies: no known vulnerabilities in {len(audited)} pinned packages")
+how = f" ({via_project} from PyPI's project endpoint: the pin is the latest release)"
+print(
+    f"audit-dependencies: no known vulnerabilities in {len(audited)} pinned packages"
+    + (how if via_project else "")
+)
 PY
