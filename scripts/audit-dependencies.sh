@@ -65,6 +65,7 @@ import json
 import os
 import re
 import sys
+import urllib.error
 import urllib.request
 
 output, errors, status, requirements = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
@@ -100,16 +101,25 @@ for line in open(requirements).read().splitlines():
     pins[canonical(name.split("[")[0])] = version.strip()
 
 
+unreachable = []
+
+
 def audit_from_project_endpoint(dependency):
     """The dependency audited from /pypi/NAME/json, or None when that cannot tell."""
     name = canonical(dependency["name"])
     version = pins.get(name)
     if not version:
         return None
+    if unreachable:
+        return None
     try:
-        with urllib.request.urlopen(f"{PYPI_JSON_URL}/{name}/json", timeout=20) as response:
+        with urllib.request.urlopen(f"{PYPI_JSON_URL}/{name}/json", timeout=10) as response:
             project = json.load(response)
+    except urllib.error.HTTPError:
+        return None
     except (OSError, ValueError):
+        # Not there at all: do not wait on it once per package.
+        unreachable.append(name)
         return None
     if project.get("info", {}).get("version") != version or "vulnerabilities" not in project:
         return None
