@@ -201,6 +201,7 @@ class TrustCheckModuleSequenceView(TrustSequenceMixin, View):
                 "schools": [row.school for row in self.rows],
                 "deadline": sequencing.sequence_deadline(self.year),
                 "back_url": self.url("trust_module_sequence_choose"),
+                "confirm_label": "Confirm the sequence for your schools",
             },
         )
 
