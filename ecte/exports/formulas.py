@@ -5,8 +5,13 @@ programs skip before reading the rest) gets a leading apostrophe, so an exported
 name like "=HYPERLINK(...)" is shown, never run.
 """
 
+import re
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DANGEROUS_FIRST = frozenset(FORMULA_STARTS)
+# The same characters as a regular expression class, for writers that neutralise a whole
+# batch of written text at once.
+FORMULA_START_CLASS = "[" + "".join(re.escape(start) for start in FORMULA_STARTS) + "]"
 
 
 def neutralise(value: str) -> str:

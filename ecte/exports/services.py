@@ -125,6 +125,11 @@ def build_export(*, export_id: int) -> bool:
         os.unlink(path)
     with transaction.atomic():
         export = Export.objects.select_for_update().get(pk=export.pk)
+        if export.status == ExportStatus.READY:
+            # Another run of the same export finished first (two runs can overlap when a
+            # slow run outlives the broker's visibility timeout): keep its file, not two.
+            default_storage.delete(name)
+            return False
         finished_at = timezone.now()
         export.file.name = name
         export.status = ExportStatus.READY

@@ -3,26 +3,28 @@
 An XLSX file is a zip of XML parts. This writes the few parts a spreadsheet needs
 ([Content_Types].xml, the package and workbook relationships, the workbook, a
 style sheet for dates and the header, one worksheet) and streams the worksheet's
-rows into the zip a batch at a time, so memory is one batch whatever the size.
+rows into the zip a batch at a time, so memory is a batch or two whatever the size.
 Text is written inline (no shared-strings table, which would have to be held in
-memory), escaped for XML, stripped of the control characters XML 1.0 forbids, and
-neutralised when a spreadsheet would run it as a formula.
+memory), escaped for XML, stripped of the characters XML 1.0 forbids, cut to the
+32,767 characters a cell holds, and neutralised when a spreadsheet would run it as a
+formula.
 """
 
 from __future__ import annotations
 
 import datetime
 import math
+import operator
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
-from typing import NamedTuple
 
 from django.utils import timezone
 
-from ecte.exports.formulas import DANGEROUS_FIRST
+from ecte.exports.formulas import DANGEROUS_FIRST, FORMULA_START_CLASS
 
 # Level 1 deflate: most of the size saving for a fraction of the time of the default.
 COMPRESS_LEVEL = 1
@@ -102,30 +104,60 @@ SHEET_START = (
 )
 SHEET_END = "</sheetData></worksheet>"
 
-# XML escapes, and the control characters XML 1.0 does not allow at all (dropped).
-_TEXT_TABLE = {
-    ord("&"): "&amp;",
-    ord("<"): "&lt;",
-    ord(">"): "&gt;",
-    ord("\r"): "&#13;",  # a bare one would be read back as a line feed
+MAX_CELL_CHARACTERS = 32_767  # Excel's limit, in UTF-16 code units
+# Rows are formatted and compressed this many at a time: big enough that the work per
+# chunk is negligible, small enough that a few chunks in flight hold little memory.
+CHUNK_ROWS = 2_000
+
+# A text cell's markup around its value. Its end, 'xml:space="preserve">', appears
+# nowhere else in the markup, so formulas are neutralised by finding it.
+TEXT_START = '<c t="inlineStr"><is><t xml:space="preserve">'
+TEXT_END = "</t></is></c>"
+EMPTY_CELL = "<c/>"  # cells have no references (they are optional): position is order
+_EXCEL_ORDINAL = EXCEL_EPOCH.toordinal()  # a date's serial number is its ordinal less this
+
+# --- one cell at a time: the header and rows holding something unusual --------------------
+
+# The characters XML 1.0 does not allow at all (dropped), then the XML escapes.
+_DROP_TABLE = {
     **{code: None for code in range(32) if chr(code) not in "\t\n\r"},
     0xFFFE: None,
     0xFFFF: None,
 }
-# str.translate looks up every character: far slower than a search that almost never
-# matches, so text is translated only when the search finds something to change.
-_NEEDS_ESCAPING = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]").search
-_ATTRIBUTE_TABLE = {**_TEXT_TABLE, ord('"'): "&quot;"}
+_ESCAPE_TABLE = {
+    ord("&"): "&amp;",
+    ord("<"): "&lt;",
+    ord(">"): "&gt;",
+    ord("\r"): "&#13;",  # a bare one would be read back as a line feed
+}
+_NEEDS_DROPPING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]").search
+_NEEDS_ESCAPING = re.compile("[&<>\r]").search
+_ATTRIBUTE_TABLE = {**_DROP_TABLE, **_ESCAPE_TABLE, ord('"'): "&quot;"}
 # Characters Excel does not allow in a sheet's name.
 _SHEET_NAME_TABLE = {ord(c): None for c in "[]:*?/\\"}
 
 
+def _fit(value: str) -> str:
+    """The value cut to what a cell holds (Excel counts UTF-16 code units)."""
+    if len(value) <= MAX_CELL_CHARACTERS // 2:
+        return value
+    units = value.encode("utf-16-le", "surrogatepass")
+    if len(units) <= 2 * MAX_CELL_CHARACTERS:
+        return value
+    # "ignore": half a character left at the cut goes.
+    return units[: 2 * MAX_CELL_CHARACTERS].decode("utf-16-le", "ignore")
+
+
 def _text_cell(value: str, style: str = "") -> str:
+    """A text cell, escaped and neutralised: right for any text, and the slow path."""
+    if _NEEDS_DROPPING(value):
+        value = value.translate(_DROP_TABLE)  # first, so what is left is what is checked
     if value[:1] in DANGEROUS_FIRST:
         value = "'" + value
+    value = _fit(value)
     if _NEEDS_ESCAPING(value):
-        value = value.translate(_TEXT_TABLE)
-    return f'<c{style} t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>'
+        value = value.translate(_ESCAPE_TABLE)
+    return f'<c{style} t="inlineStr"><is><t xml:space="preserve">{value}{TEXT_END}'
 
 
 def _datetime_serial(value: datetime.datetime) -> float:
@@ -136,158 +168,174 @@ def _datetime_serial(value: datetime.datetime) -> float:
     return delta.days + delta.seconds / 86_400 + delta.microseconds / 86_400_000_000
 
 
-def _other_cell(value) -> str:
-    """A cell that is not text or empty."""
+def _value_cell(value) -> str:
+    """A cell for anything but None and text."""
     cls = value.__class__
     if cls is datetime.date:
-        return f'<c s="{DATE_STYLE}"><v>{(value - EXCEL_EPOCH).days}</v></c>'
+        return f'<c s="{DATE_STYLE}"><v>{value.toordinal() - _EXCEL_ORDINAL}</v></c>'
     if cls is datetime.datetime:
         return f'<c s="{DATETIME_STYLE}"><v>{_datetime_serial(value)!r}</v></c>'
     if cls is bool:
-        return f'<c t="b"><v>{int(value)}</v></c>'
-    if cls is int or cls is Decimal:
-        if cls is Decimal and not value.is_finite():
-            return _text_cell(str(value))
+        return f'<c t="b"><v>{value:d}</v></c>'
+    if cls is int:
         return f"<c><v>{value}</v></c>"
-    if cls is float:
-        if not math.isfinite(value):
-            return _text_cell(str(value))
+    if cls is Decimal and value.is_finite():
+        return f"<c><v>{value}</v></c>"
+    if cls is float and math.isfinite(value):
         return f"<c><v>{value!r}</v></c>"
     return _text_cell(str(value))
 
 
+def _cell(value) -> str:
+    if value is None:
+        return EMPTY_CELL
+    if value.__class__ is str:
+        return _text_cell(value)
+    return _value_cell(value)
+
+
 def _row_xml(row: Sequence) -> str:
-    """One row's XML, cell by cell: right for any values, and the fast path's fallback."""
-    parts = ["<row>"]
-    append = parts.append
-    for value in row:
-        if value is None or value == "":
-            append(EMPTY_CELL)
-        elif value.__class__ is str:
-            append(_text_cell(value))
-        else:
-            append(_other_cell(value))
-    append("</row>")
-    return "".join(parts)
+    """One row's XML, cell by cell: right for any values, and the slow path."""
+    return f"<row>{''.join(map(_cell, row))}</row>"
 
 
-# The fast path. Rows of an export mostly have the same types in the same columns, so
-# each pattern of types ("str, str, date, None, Decimal...") gets a %-format template
-# of the row's XML, made once; a row is then one C-level format. The values go in as
-# they are and the batch's XML is checked once afterwards: the templates hold no "&"
-# and no control characters, and a known number of "<" and ">", so any found beyond
-# those came from a value. "&" and control characters are then fixed in the whole
-# batch at once; a stray "<" or ">" (or a number that is not finite) sends the batch
-# row by row, each row that fails the check going cell by cell. Formulas are
-# neutralised last, in the XML, where every text value follows its <t> tag (an
-# apostrophe is not itself a formula start, so rows the cell-by-cell path neutralised
-# already are left as they are).
-_TEXT_START = '<t xml:space="preserve">'
-_TEXT_START_BYTES = _TEXT_START.encode()
-_NEUTRALISE_FORMULAS = re.compile(_TEXT_START_BYTES + b"(?=[=+\\-@\t\r])").sub
-_FORBIDDEN_BYTES = bytes(code for code in range(32) if chr(code) not in "\t\n\r")
-EMPTY_CELL = "<c/>"  # cells have no references (they are optional): position is order
+# --- the fast path: many rows at once ------------------------------------------------------
+#
+# Rows of an export mostly have the same types in the same columns, so each pattern of
+# types ("str, str, date, None, Decimal...") gets a row writer, made once: one f-string
+# of the row's XML with the values put in as they are (an f-string is the fastest way
+# Python has to join many pieces; %-formatting the same template takes half as long
+# again). The XML of a chunk of rows is then checked and fixed all at once, over bytes:
+# the markup holds no "&", "\r" or control characters and a known number of "<" and
+# ">", so anything beyond those came from a value. A chunk with a "<" or ">" in a value,
+# a number that is not finite or a row too long to rule out an overlong cell goes row
+# by row, and a row that fails the same check goes cell by cell.
+
 _NONE = type(None)
-_TEMPLATE_TYPES = frozenset({str, int, Decimal, datetime.date, _NONE})
-# Excel's day 0 is 30 December 1899: a date's serial number is its ordinal less this.
-_EXCEL_ORDINAL = EXCEL_EPOCH.toordinal()
+_FORBIDDEN_BYTES = bytes(code for code in range(32) if chr(code) not in "\t\n\r")
+_SPECIAL_BYTES = b"<>&\r" + _FORBIDDEN_BYTES
+_TEXT_ANCHOR = b'xml:space="preserve">'
+_NEUTRALISE_FORMULAS = re.compile(
+    re.escape(_TEXT_ANCHOR) + f"(?={FORMULA_START_CLASS})".encode()
+).sub
+_NEUTRALISED = _TEXT_ANCHOR + b"'"
 
 
-class _Template(NamedTuple):
-    format: str
-    dates: tuple[int, ...]  # indexes of the dates, written as day numbers
-    angles: int  # how many "<" (and as many ">") the format holds
+class Memo(dict):
+    """A function's results by argument, each worked out once, for values an export
+    repeats (dates above all): a look-up is cheaper than the work. Bounded in size."""
+
+    def __init__(self, function: Callable, limit: int = 100_000):
+        super().__init__()
+        self.function = function
+        self.limit = limit
+
+    def __missing__(self, key):
+        if len(self) >= self.limit:
+            self.clear()
+        result = self[key] = self.function(key)
+        return result
 
 
-def _row_template(types: tuple[type, ...]) -> _Template | None:
-    if not _TEMPLATE_TYPES.issuperset(types):
-        return None
-    cells = []
-    for cls in types:
+def _date_serial(value: datetime.date) -> str:
+    return str(value.toordinal() - _EXCEL_ORDINAL)
+
+
+# What a row writer's source may use: nothing else, not even the builtins.
+_WRITER_GLOBALS = {
+    "__builtins__": {},
+    "_date_serials": Memo(_date_serial),
+    "_datetime_serial": _datetime_serial,
+    "_isfinite": math.isfinite,
+}
+_ANGLES = operator.attrgetter("angles")
+# A row no longer than this cannot hold a value too long for a cell, even one of
+# characters outside the BMP (two UTF-16 code units each); a longer one goes cell by cell.
+_LONGEST_SAFE_ROW = MAX_CELL_CHARACTERS // 2
+
+
+def _row_writer(types: tuple[type, ...]) -> Callable[[Sequence], str | None]:
+    """A function writing a row of values of these types as XML, its text not yet
+    escaped or neutralised; it returns None when a number is not finite."""
+    cells, finite = [], []
+    for index, cls in enumerate(types):
+        value = f"r[{index}]"
         if cls is str:
-            cells.append(f'<c t="inlineStr"><is>{_TEXT_START}%s</t></is></c>')
-        elif cls is datetime.date:
-            cells.append(f'<c s="{DATE_STYLE}"><v>%s</v></c>')
+            cells.append(f"{TEXT_START}{{{value}}}{TEXT_END}")
         elif cls is _NONE:
-            cells.append(f"%.0s{EMPTY_CELL}")  # takes the None and writes nothing of it
+            cells.append(EMPTY_CELL)
+        elif cls is datetime.date:
+            cells.append(f'<c s="{DATE_STYLE}"><v>{{_date_serials[{value}]}}</v></c>')
+        elif cls is datetime.datetime:
+            cells.append(f'<c s="{DATETIME_STYLE}"><v>{{_datetime_serial({value})!r}}</v></c>')
+        elif cls is bool:
+            cells.append(f'<c t="b"><v>{{{value}:d}}</v></c>')
+        elif cls is int or cls is Decimal:
+            cells.append(f"<c><v>{{{value}!s}}</v></c>")  # str(): quicker than format()
+            if cls is Decimal:
+                finite.append(f"{value}.is_finite()")
+        elif cls is float:
+            cells.append(f"<c><v>{{{value}!r}}</v></c>")
+            finite.append(f"_isfinite({value})")
         else:
-            cells.append("<c><v>%s</v></c>")
-    row = f"<row>{''.join(cells)}</row>"
-    dates = tuple(i for i, cls in enumerate(types) if cls is datetime.date)
-    return _Template(row, dates, row.count("<"))
+            cells.append(f"{TEXT_START}{{{value}!s}}{TEXT_END}")
+    xml = f"<row>{''.join(cells)}</row>"
+    body = f"f'''{xml}'''"
+    if finite:
+        body = f"({body} if {' and '.join(finite)} else None)"
+    # The source is this module's markup and row indexes, never a value: safe to compile.
+    writer = eval(f"lambda r: {body}", _WRITER_GLOBALS)  # noqa: S307  # nosec B307
+    writer.angles = xml.count("<")  # as many as ">"; the values' places hold neither
+    return writer
 
 
-def _format(row: Sequence, template: _Template) -> str:
-    if template.dates:
-        values = list(row)
-        for index in template.dates:
-            values[index] = values[index].toordinal() - _EXCEL_ORDINAL
-        return template.format % tuple(values)
-    return template.format % (row if row.__class__ is tuple else tuple(row))
+class _RowWriters(dict):
+    """The row writer for each pattern of types, made on first use."""
+
+    def __missing__(self, types: tuple[type, ...]):
+        if len(self) >= 4_096:  # an export of ever-new patterns must not grow this forever
+            self.clear()
+        writer = self[types] = _row_writer(types)
+        return writer
 
 
 def _clean(xml: str, angles: int) -> bytes | None:
-    """The batch's (or a row's) XML as UTF-8, with its values' "&" escaped and the
-    characters XML forbids dropped; None when a value held "<", ">" or a number that
-    is not finite. Bytes, because these whole-batch scans are fastest on bytes."""
+    """Rows' XML as UTF-8 with their values' "&" and "\\r" escaped, the characters XML
+    forbids dropped and formulas neutralised; None when a value held "<" or ">"."""
+    if not xml.isascii() and ("\ufffe" in xml or "\uffff" in xml):
+        xml = xml.replace("\ufffe", "").replace("\uffff", "")
     data = xml.encode("utf-8", "replace")  # "replace": a lone surrogate becomes "?"
+    # One pass to see whether the values hold anything to change, which they rarely do.
+    if len(data) - len(data.translate(None, _SPECIAL_BYTES)) == 2 * angles:
+        return _NEUTRALISE_FORMULAS(_NEUTRALISED, data)
     if data.count(b"<") != angles or data.count(b">") != angles:
-        return None
-    if b"NaN" in data or b"Infinity" in data:
         return None
     if b"&" in data:
         data = data.replace(b"&", b"&amp;")
-    data = data.translate(None, _FORBIDDEN_BYTES)
-    if b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:  # U+FFFE, U+FFFF
-        data = data.replace(b"\xef\xbf\xbe", b"").replace(b"\xef\xbf\xbf", b"")
-    return data
+    # Dropped before neutralising, so a value that starts "\x00=" is a formula's start.
+    data = _NEUTRALISE_FORMULAS(_NEUTRALISED, data.translate(None, _FORBIDDEN_BYTES))
+    # After neutralising, as a carriage return can start a formula.
+    return data.replace(b"\r", b"&#13;")
 
 
-def _neutralise_formulas(data: bytes) -> bytes:
-    data = _NEUTRALISE_FORMULAS(_TEXT_START_BYTES + b"'", data)
-    # After, as a carriage return can start a formula: a bare one would be read back
-    # as a line feed.
-    return data.replace(b"\r", b"&#13;") if b"\r" in data else data
-
-
-def _rows_xml(batch: Sequence[Sequence]) -> bytes:
-    """The XML of a batch of rows, as UTF-8: the hot loop of a large export."""
-    templates: dict[tuple[type, ...], _Template | None] = {}
-    parts = []
-    append = parts.append
-    angles = 0
-    for row in batch:
-        types = tuple(map(type, row))
-        try:
-            template = templates[types]
-        except KeyError:
-            template = templates[types] = _row_template(types)
-        if template is None:
-            cells = _row_xml(row)  # escaped already, so "&" must not be escaped again
-            if "&" in cells:
-                break
-            append(cells)
-            angles += cells.count("<")
-        else:
-            append(_format(row, template))
-            angles += template.angles
-    else:
-        data = _clean("".join(parts), angles)
+def _rows_xml(rows: Sequence[Sequence], writers: _RowWriters) -> bytes:
+    """The XML of some rows, as UTF-8: the hot loop of a large export."""
+    get = writers.__getitem__
+    row_writers = [get((*map(type, row),)) for row in rows]
+    parts = list(map(operator.call, row_writers, rows))
+    if None not in parts and max(map(len, parts), default=0) <= _LONGEST_SAFE_ROW:
+        data = _clean("".join(parts), sum(map(_ANGLES, row_writers)))
         if data is not None:
-            return _neutralise_formulas(data)
-    return _neutralise_formulas(_rows_xml_one_by_one(batch, templates))
+            return data
+    return b"".join(map(_row_bytes, row_writers, rows, parts))
 
 
-def _rows_xml_one_by_one(batch: Sequence[Sequence], templates: dict) -> bytes:
-    parts = []
-    for row in batch:
-        types = tuple(map(type, row))
-        if types not in templates:
-            templates[types] = _row_template(types)
-        template = templates[types]
-        data = _clean(_format(row, template), template.angles) if template else None
-        parts.append(_row_xml(row).encode("utf-8", "replace") if data is None else data)
-    return b"".join(parts)
+def _row_bytes(writer, row: Sequence, xml: str | None) -> bytes:
+    if xml is not None and len(xml) <= _LONGEST_SAFE_ROW:
+        data = _clean(xml, writer.angles)
+        if data is not None:
+            return data
+    return _row_xml(row).encode("utf-8", "replace")
 
 
 def _workbook_xml(title: str) -> str:
@@ -306,8 +354,13 @@ def write(
     progress: Callable[[int], None] | None = None,
     title: str = "Export",
 ) -> int:
-    """Write the header and each batch of rows as one worksheet. Returns rows written."""
+    """Write the header and each batch of rows as one worksheet. Returns rows written.
+
+    Each chunk of rows is compressed in a second thread while the next is formatted:
+    zlib lets go of the interpreter while it works, so the two overlap.
+    """
     written = 0
+    writers = _RowWriters()
     with zipfile.ZipFile(
         path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL
     ) as archive:
@@ -317,17 +370,27 @@ def write(
         archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
         archive.writestr("xl/styles.xml", STYLES)
         # The sheet's size is not known until the end: zip64 lets it pass 4 GB.
-        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+        with (
+            archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet,
+            ThreadPoolExecutor(1, thread_name_prefix="xlsx-deflate") as deflater,
+        ):
             heading = "".join(_text_cell(str(name), f' s="{HEADER_STYLE}"') for name in header)
-            sheet.write(f"{SHEET_START}<row>{heading}</row>".encode())
+            sheet.write(f"{SHEET_START}<row>{heading}</row>".encode("utf-8", "replace"))
+            compressing: Future | None = None
             for batch in batches:
-                if max(map(len, batch)) > MAX_COLUMNS:
+                if max(map(len, batch), default=0) > MAX_COLUMNS:
                     raise ValueError(f"A spreadsheet has at most {MAX_COLUMNS:,} columns.")
                 if written + len(batch) + 1 > MAX_ROWS:
                     raise ValueError(f"A spreadsheet has at most {MAX_ROWS:,} rows.")
-                sheet.write(_rows_xml(batch))
+                for start in range(0, len(batch), CHUNK_ROWS):
+                    data = _rows_xml(batch[start : start + CHUNK_ROWS], writers)
+                    if compressing is not None:
+                        compressing.result()  # one chunk in flight: memory stays flat
+                    compressing = deflater.submit(sheet.write, data)
                 written += len(batch)
                 if progress:
                     progress(written)
+            if compressing is not None:
+                compressing.result()
             sheet.write(SHEET_END.encode())
     return written

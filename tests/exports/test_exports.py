@@ -168,6 +168,37 @@ def test_building_an_export_twice_builds_it_once(commit):
     assert export.file.name == name
 
 
+def test_two_overlapping_runs_of_an_export_keep_one_file_and_tell_once(
+    monkeypatch, settings, tmp_path
+):
+    from ecte.exports import writers
+    from ecte.notifications.models import Notification
+
+    settings.MEDIA_ROOT = tmp_path  # only this test's files
+
+    membership = MembershipFactory()
+    export = services.request_export(role=membership, file_format="csv")  # not yet run
+    write = writers.WRITERS["csv"]
+    overlapped = []
+
+    def slow_write(path, *args, **kwargs):
+        if not overlapped:
+            # While this run writes, a redelivered run of the same export finishes first.
+            overlapped.append("started")
+            overlapped.append(services.build_export(export_id=export.pk))
+        return write(path, *args, **kwargs)
+
+    monkeypatch.setitem(writers.WRITERS, "csv", slow_write)
+    assert services.build_export(export_id=export.pk) is False
+    assert overlapped == ["started", True]
+    export.refresh_from_db()
+    assert export.status == ExportStatus.READY
+    assert default_storage.exists(export.file.name)
+    _, files = default_storage.listdir("exports")
+    assert files == [export.file.name.removeprefix("exports/")]
+    assert Notification.objects.filter(kind="export_ready").count() == 1
+
+
 @pytest.mark.parametrize("trait", ["mentor", "ect", "dfe_staff"])
 def test_mentors_ects_and_dfe_outside_the_admin_cannot_export(trait):
     with pytest.raises(services.ExportError):

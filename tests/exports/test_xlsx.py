@@ -126,3 +126,92 @@ def test_more_rows_than_a_spreadsheet_holds_is_an_error(tmp_path, monkeypatch):
     monkeypatch.setattr(xlsx, "MAX_ROWS", 3)
     with pytest.raises(ValueError, match="at most 3 rows"):
         write_xlsx(tmp_path / "a.xlsx", ["A"], [("x",)] * 3)
+
+
+def test_a_value_that_would_break_the_markup_leaves_its_neighbours_as_they_were(tmp_path):
+    awkward = ["<b>bold</b>", "a ]]> b", "it's'>=1", "Tom & Jerry <3"]
+    rows = [(f"Clean {n}", n) for n in range(5)] + [(value, 9) for value in awkward]
+    rows += [(f"Clean {n}", n) for n in range(5, 10)]
+    write_xlsx(tmp_path / "a.xlsx", ["Text", "N"], rows)
+    assert _read(tmp_path / "a.xlsx")[1:] == [list(row) for row in rows]
+
+
+def test_text_longer_than_a_cell_holds_is_cut_to_32767_characters(tmp_path):
+    rows = [("x" * 40_000,), ("a" + "😀" * 20_000,), ("=" + "y" * 40_000,)]
+    write_xlsx(tmp_path / "a.xlsx", ["Note"], rows)
+    long, emoji, formula = (row[0] for row in _read(tmp_path / "a.xlsx")[1:])
+    assert long == "x" * 32_767
+    # Excel counts a character outside the BMP as two: none is cut in half.
+    assert emoji == "a" + "😀" * 16_383
+    assert formula == "'=" + "y" * 32_765
+
+
+def test_characters_outside_the_bmp_and_accents_are_kept(tmp_path):
+    rows = [("Zoë 👩‍🏫 𝔘𝔫𝔦𝔠𝔬𝔡𝔢", 1)] * 3
+    write_xlsx(tmp_path / "a.xlsx", ["Name", "N"], rows)
+    assert _read(tmp_path / "a.xlsx")[1:] == [["Zoë 👩‍🏫 𝔘𝔫𝔦𝔠𝔬𝔡𝔢", 1]] * 3
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("\x00=1+1", "'=1+1"),
+        ("\x07@SUM(A1)", "'@SUM(A1)"),
+        ("\ufffe+44", "'+44"),
+        ("\r-1", "'\r-1"),
+    ],
+)
+def test_text_that_is_a_formula_once_forbidden_characters_go_is_neutralised(tmp_path, value, shown):
+    write_xlsx(
+        tmp_path / "a.xlsx", ["Text", "More"], [("Clean", "x"), (value, "<b>"), (value, "y")]
+    )
+    values = _read(tmp_path / "a.xlsx")[1:]
+    # The second row goes cell by cell (its "<b>"), the third with the rest of its chunk.
+    assert [row[0] for row in values] == ["Clean", shown, shown]
+
+
+def test_a_lone_surrogate_becomes_a_question_mark(tmp_path):
+    write_xlsx(tmp_path / "a.xlsx", ["Text"], [("a\ud800b",), ("c\udfff<",)])
+    assert _read(tmp_path / "a.xlsx")[1:] == [["a?b"], ["c?<"]]
+
+
+def test_text_that_looks_like_a_number_stays_text(tmp_path):
+    write_xlsx(tmp_path / "a.xlsx", ["TRN", "URN"], [("0123456", "100000")])
+    sheet = load_workbook(tmp_path / "a.xlsx").active
+    assert (sheet["A2"].value, sheet["A2"].data_type) == ("0123456", "s")
+    assert (sheet["B2"].value, sheet["B2"].data_type) == ("100000", "s")
+
+
+def test_dates_times_booleans_and_numbers_keep_their_types_row_after_row(tmp_path):
+    when = datetime.datetime(2026, 9, 1, 13, 30, 15)
+    rows = [(datetime.date(2024, 9, 2), when, True, 1.25, None, 10**15, Decimal("0.10"))] * 3
+    write_xlsx(tmp_path / "a.xlsx", list("ABCDEFG"), rows)
+    expected = [datetime.datetime(2024, 9, 2), when, True, 1.25, None, 10**15, 0.1]
+    assert _read(tmp_path / "a.xlsx")[1:] == [expected] * 3
+    sheet = load_workbook(tmp_path / "a.xlsx").active
+    assert sheet["A2"].number_format == "yyyy-mm-dd"
+    assert sheet["B2"].number_format == "yyyy-mm-dd hh:mm:ss"
+
+
+def test_text_choices_are_written_as_their_text_and_neutralised(tmp_path):
+    from django.db import models
+
+    class Sign(models.TextChoices):
+        PLUS = "+1", "Plus one"
+        WORD = "Passed", "Passed"
+
+    write_xlsx(tmp_path / "a.xlsx", ["A", "B"], [(Sign.PLUS, Sign.WORD)])
+    assert _read(tmp_path / "a.xlsx")[1] == ["'+1", "Passed"]
+
+
+def test_rows_of_many_patterns_across_many_chunks_all_reach_the_file(tmp_path):
+    patterns = [("a", 1, None), (None, None, datetime.date(2025, 1, 1)), ("=b", Decimal("2.5"), "")]
+    rows = [patterns[n % 3] for n in range(xlsx.CHUNK_ROWS * 3 + 6)]
+    assert write_xlsx(tmp_path / "a.xlsx", ["A", "B", "C"], rows) == len(rows)
+    values = _read(tmp_path / "a.xlsx")[1:]
+    assert len(values) == len(rows)
+    assert values[-3:] == [
+        ["a", 1, None],
+        [None, None, datetime.datetime(2025, 1, 1)],
+        ["'=b", 2.5, ""],
+    ]
