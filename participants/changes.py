@@ -28,7 +28,12 @@ from participants.registration import (
     check_partnership,
     latest_start_date,
 )
-from participants.services import ParticipantError, finish_ect_at_school, start_training
+from participants.services import (
+    ParticipantError,
+    finish_ect_at_school,
+    start_training,
+    with_note,
+)
 
 
 def _lock(period: ECTAtSchoolPeriod) -> ECTAtSchoolPeriod:
@@ -52,10 +57,9 @@ def _interested_emails(period: ECTAtSchoolPeriod) -> list[str]:
 
 
 def _tell(period: ECTAtSchoolPeriod, what: str) -> None:
-    emails = _interested_emails(period)
-    transaction.on_commit(
-        lambda: notifications.ect_changed(period.pk, what=what, recipients=emails)
-    )
+    # Inside the caller's transaction: the notice and its queued email commit with the change,
+    # or neither does.
+    notifications.ect_changed(period.pk, what=what, recipients=_interested_emails(period))
 
 
 def _check_leaving_date(started_on: datetime.date, left_on: datetime.date) -> None:
@@ -68,7 +72,7 @@ def _check_leaving_date(started_on: datetime.date, left_on: datetime.date) -> No
 
 @transaction.atomic
 def report_ect_leaving(
-    *, period: ECTAtSchoolPeriod, left_on: datetime.date, by: Actor
+    *, period: ECTAtSchoolPeriod, left_on: datetime.date, by: Actor, note: str | None = None
 ) -> ECTAtSchoolPeriod:
     """The ECT leaves the school: their period, mentorship and training end on `left_on`.
 
@@ -77,12 +81,12 @@ def report_ect_leaving(
     period = _lock(period)
     _check_leaving_date(period.started_on, left_on)
     _tell(period, f"leaving on {format_date(left_on)}")
-    return finish_ect_at_school(period=period, finished_on=left_on, by=by)
+    return finish_ect_at_school(period=period, finished_on=left_on, by=by, note=note)
 
 
 @transaction.atomic
 def report_mentor_leaving(
-    *, period: MentorAtSchoolPeriod, left_on: datetime.date, by: Actor
+    *, period: MentorAtSchoolPeriod, left_on: datetime.date, by: Actor, note: str | None = None
 ) -> MentorAtSchoolPeriod:
     """The mentor leaves the school: their period, their mentorships and training end."""
     Teacher.objects.select_for_update().get(pk=period.teacher_id)
@@ -102,6 +106,7 @@ def report_mentor_leaving(
     record_event(
         event_type="mentor_left_school",
         heading=f"{period.teacher.full_name} stopped mentoring at {period.school.name}",
+        body=with_note("", note),
         by=by,
         teacher=period.teacher,
         school=period.school,
@@ -114,7 +119,12 @@ def report_mentor_leaving(
 
 @transaction.atomic
 def change_ect_name(
-    *, period: ECTAtSchoolPeriod, first_name: str, last_name: str, by: Actor
+    *,
+    period: ECTAtSchoolPeriod,
+    first_name: str,
+    last_name: str,
+    by: Actor,
+    note: str | None = None,
 ) -> Teacher:
     period = _lock(period)
     teacher = period.teacher
@@ -126,6 +136,7 @@ def change_ect_name(
     record_event(
         event_type="teacher_name_changed",
         heading=f"{before}'s name was changed to {teacher.full_name}",
+        body=with_note("", note),
         by=by,
         teacher=teacher,
         school=period.school,
@@ -221,12 +232,8 @@ def change_appropriate_body(
         set(_interested_emails(period))
         | set(notifications._appropriate_body_emails(before) if before else ())
     )
-    transaction.on_commit(
-        lambda: notifications.ect_changed(
-            period.pk,
-            what=f"appropriate body changed to {appropriate_body.name}",
-            recipients=emails,
-        )
+    notifications.ect_changed(
+        period.pk, what=f"appropriate body changed to {appropriate_body.name}", recipients=emails
     )
     return period
 
@@ -292,7 +299,5 @@ def change_training(
         else "training changed to school-led"
     )
     emails = sorted(set(old_emails) | set(_interested_emails(period)))
-    transaction.on_commit(
-        lambda: notifications.ect_changed(period.pk, what=what, recipients=emails)
-    )
+    notifications.ect_changed(period.pk, what=what, recipients=emails)
     return training

@@ -378,7 +378,8 @@ def register_ect(
         )
     from participants import notifications
 
-    transaction.on_commit(lambda: notifications.ect_registered(period.pk))
+    # Inside the transaction: the notices and their queued emails commit with the registration.
+    notifications.ect_registered(period.pk)
     return Registered(period=period, created=True)
 
 
@@ -441,5 +442,6 @@ def register_mentor(
             record.save(update_fields=["mentor_training_funded_in", "updated_at"])
     from participants import notifications
 
-    transaction.on_commit(lambda: notifications.mentor_registered(period.pk))
+    # Inside the transaction: the notice and its queued email commit with the registration.
+    notifications.mentor_registered(period.pk)
     return Registered(period=period, created=True)

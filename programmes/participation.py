@@ -19,9 +19,11 @@ from participants.models import ECTAtSchoolPeriod, Mentorship, TrainingPeriod
 from programmes import cadence, sequencing, timeline
 from programmes.models import (
     ChoiceKind,
+    LeadProvider,
     LessonDropIn,
     MentorMeeting,
     Module,
+    ModuleSequence,
     Programme,
     ProgrammeYear,
     Session,
@@ -62,7 +64,9 @@ class Catalogue:
         self.half_terms = dates.half_terms(academic_year)
         self._programmes: dict[int, Programme | None] = {}
         self._sequences: dict[tuple[int, int], EffectiveSequence] = {}
+        self._without_sequences: set[int] = set()
         self._items: dict[int, list[StudyItem]] = {}
+        self._module_items: dict[tuple[int, int], list[StudyItem]] = {}
         self._sessions: dict[int, list[Session]] = {}
 
     def programme(self, lead_provider) -> Programme | None:
@@ -75,8 +79,27 @@ class Catalogue:
     def sequence(self, school, programme: Programme) -> EffectiveSequence:
         key = (school.pk, programme.pk)
         if key not in self._sequences:
-            self._sequences[key] = sequencing.effective_sequence(school, programme)
+            if school.pk in self._without_sequences:
+                # What effective_sequence finds when neither the school nor its trust has one.
+                self._sequences[key] = EffectiveSequence(
+                    codes=sequencing.designed_order(programme), source="designed"
+                )
+            else:
+                self._sequences[key] = sequencing.effective_sequence(school, programme)
         return self._sequences[key]
+
+    def know_schools_without_sequences(self, schools) -> None:
+        """Find out in two queries which of `schools` have no module sequence of their own or
+        their trust's this year, so that `sequence` does not ask for each of them: a sweep
+        over every school in England would otherwise ask twice per school."""
+        years = ModuleSequence.objects.filter(academic_year=self.academic_year)
+        own = set(years.filter(school__isnull=False).values_list("school_id", flat=True))
+        trusts = set(years.filter(trust__isnull=False).values_list("trust_id", flat=True))
+        self._without_sequences |= {
+            school.pk
+            for school in schools
+            if school.pk not in own and (school.trust_id is None or school.trust_id not in trusts)
+        }
 
     def items(self, programme: Programme) -> list[StudyItem]:
         if programme.pk not in self._items:
@@ -86,7 +109,14 @@ class Catalogue:
         return self._items[programme.pk]
 
     def module_items(self, programme: Programme, module: Module) -> list[StudyItem]:
-        return [item for item in self.items(programme) if item.module_id == module.pk]
+        # Asked for each ECT and module: a sweep over every ECT asks hundreds of thousands
+        # of times, so each module's list is made once.
+        key = (programme.pk, module.pk)
+        if key not in self._module_items:
+            self._module_items[key] = [
+                item for item in self.items(programme) if item.module_id == module.pk
+            ]
+        return self._module_items[key]
 
     def mentor_items(self, programme: Programme) -> list[StudyItem]:
         return [item for item in self.items(programme) if item.module_id is None]
@@ -261,7 +291,12 @@ class ECTProgramme:
 
 
 def _current_training(period: ECTAtSchoolPeriod, today: datetime.date) -> TrainingPeriod | None:
-    trainings = list(period.training_periods.all())
+    return current_training(list(period.training_periods.all()), today)
+
+
+def current_training(trainings: list, today: datetime.date):
+    """Of a period's trainings, newest first (anything with `started_on` and `finished_on`):
+    the ongoing one, else the one covering today, else the latest."""
     ongoing = [t for t in trainings if t.finished_on is None]
     if ongoing:
         return ongoing[0]
@@ -548,3 +583,82 @@ def items_of(teacher, catalogue: Catalogue) -> list[StudyItem]:
     for mentor in mentor_trainings(mentor_period_ids, catalogue).values():
         items += mentor.items
     return items
+
+
+# --- meeting cadences in bulk ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingCadence:
+    """What an ECT's mentor meetings are measured against (rules 4 and 18-19): the same as
+    their `ECTProgramme`'s `meeting_every_weeks`, `cadence_focuses` and `joined_on`."""
+
+    every_weeks: Decimal | int
+    focuses: tuple
+    joined_on: datetime.date
+
+
+@dataclass(frozen=True)
+class _Training:
+    started_on: datetime.date
+    finished_on: datetime.date | None
+    lead_provider_id: int | None
+
+
+def meeting_cadences(periods, catalogue: Catalogue) -> dict[int, MeetingCadence]:
+    """{ECT period id: its meeting cadence this year} for a queryset of ECT periods, in a fixed
+    number of queries whatever their number, reading only what the cadence needs (a sweep over every
+    ECT in England cannot afford `ect_programmes`' modules and timelines). Periods without a
+    programme year (no provider, or school-led) have no cadence and are left out."""
+    trainings: dict[int, list[_Training]] = defaultdict(list)
+    rows = (
+        TrainingPeriod.objects.filter(ect_at_school_period__in=periods.values("pk"))
+        .order_by("-started_on")
+        .values_list(
+            "ect_at_school_period_id",
+            "started_on",
+            "finished_on",
+            "school_partnership__lead_provider_id",
+        )
+    )
+    for period_id, started_on, finished_on, lead_provider_id in rows:
+        trainings[period_id].append(_Training(started_on, finished_on, lead_provider_id))
+    firsts = dict(
+        TrainingPeriod.objects.filter(
+            ect_at_school_period__teacher_id__in=periods.values("teacher_id")
+        )
+        .values("ect_at_school_period__teacher_id")
+        .annotate(first=Min("started_on"))
+        .values_list("ect_at_school_period__teacher_id", "first")
+    )
+    providers = {provider.pk: provider for provider in LeadProvider.objects.all()}
+    year_start, _ = dates.academic_year_bounds(catalogue.academic_year)
+    # {programme id: {year number: (weeks between meetings, focuses)}}, read once each.
+    years: dict[int, dict[int, tuple]] = {}
+    result = {}
+    for period_id, teacher_id, started_on, fte in periods.values_list(
+        "pk", "teacher_id", "started_on", "fte"
+    ):
+        training = current_training(trainings[period_id], catalogue.today)
+        if training is None or training.lead_provider_id is None:
+            continue
+        programme = catalogue.programme(providers[training.lead_provider_id])
+        if programme is None:
+            continue
+        number = programme_year_number(firsts.get(teacher_id), catalogue.academic_year)
+        if programme.pk not in years:
+            years[programme.pk] = {
+                year.number: (year.meeting_every_weeks, tuple(year.meeting_focuses.all()))
+                for year in reversed(list(programme.years.all()))  # the first of each number wins
+            }
+        if number not in years[programme.pk]:
+            continue
+        every_weeks, focuses = years[programme.pk][number]
+        fte = fte or FULL_TIME
+        part_time = fte < FULL_TIME
+        result[period_id] = MeetingCadence(
+            every_weeks=Decimal(every_weeks) / fte if part_time else every_weeks,
+            focuses=() if part_time else focuses,
+            joined_on=max(started_on, training.started_on, year_start),
+        )
+    return result

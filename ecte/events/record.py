@@ -1,6 +1,7 @@
 """Named helpers that write events. Services call them inside their transaction."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -45,6 +46,31 @@ def _jsonable(values: dict | None) -> dict:
     return result
 
 
+def _event(
+    *,
+    event_type: str,
+    heading: str,
+    by: Actor,
+    body: str = "",
+    before: dict | None = None,
+    after: dict | None = None,
+    happened_at: datetime.datetime | None = None,
+    **links,
+) -> Event:
+    return Event(
+        event_type=event_type,
+        heading=heading,
+        body=body,
+        happened_at=happened_at or timezone.now(),
+        author=by.user,
+        author_name=by.name,
+        author_role=by.role_label,
+        before=_jsonable(before),
+        after=_jsonable(after),
+        **links,
+    )
+
+
 def record_event(
     *,
     event_type: str,
@@ -57,15 +83,25 @@ def record_event(
     **links,
 ) -> Event:
     """Append one event. `links` name the records involved (teacher=, school=, ...)."""
-    return Event.objects.create(
+    event = _event(
         event_type=event_type,
         heading=heading,
+        by=by,
         body=body,
-        happened_at=happened_at or timezone.now(),
-        author=by.user,
-        author_name=by.name,
-        author_role=by.role_label,
-        before=_jsonable(before),
-        after=_jsonable(after),
+        before=before,
+        after=after,
+        happened_at=happened_at,
         **links,
     )
+    event.save(force_insert=True)
+    return event
+
+
+def record_events(events: Iterable[dict]) -> list[Event]:
+    """Append many events in one insert, for a service that changes many records at once.
+
+    Each dict holds `record_event`'s keyword arguments; the rows are the ones
+    `record_event` would write one at a time (same JSON form of `before` and `after`,
+    same author fields), in the order given. An empty batch writes nothing.
+    """
+    return Event.objects.bulk_create([_event(**event) for event in events])

@@ -51,6 +51,9 @@ class Notification(models.Model):
                 condition=Q(read_at__isnull=True),
                 name="notification_unread",
             ),
+            # A sweep leaves out the objects told of an occasion already (whoever was told):
+            # looked up by kind and key, which the unique key (recipient first) cannot serve.
+            models.Index(fields=["kind", "key"], name="notification_kind_key"),
         ]
 
     def __str__(self) -> str:
@@ -88,9 +91,11 @@ class OutboxMessage(models.Model):
     After the commit it is published to the broker. If the broker cannot be reached
     the row stays unpublished and the `notifications.redispatch_outbox` beat job
     publishes it later; a run that fails is retried with backoff. A worker claims the
-    row (`claimed_at`, a lease) before running its task outside any transaction, so a
-    duplicate delivery does nothing while it runs, and `done_at` is set by the run that
-    finished it, so one after it does nothing either.
+    row (`claimed_at`, a lease, and `claimed_by`, its Celery task id) before running its
+    task outside any transaction, so a duplicate delivery does nothing while it runs,
+    and `done_at` is set by the run that finished it, so one after it does nothing
+    either. The redelivery of the claiming task itself (its worker died) may take the
+    claim over at once.
     """
 
     task_name = models.CharField(max_length=200)
@@ -101,6 +106,11 @@ class OutboxMessage(models.Model):
     run_attempts = models.PositiveIntegerField(default=0)
     claimed_at = models.DateTimeField(
         null=True, blank=True, help_text="When a worker started running it (a lease)"
+    )
+    claimed_by = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="The Celery task id of the run holding the lease",
     )
     done_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)

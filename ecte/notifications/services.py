@@ -7,13 +7,17 @@ change that caused them.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 
+import psycopg
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -21,6 +25,8 @@ from ecte.calendar import dates
 from ecte.notifications import outbox
 from ecte.notifications.kinds import get_kind
 from ecte.notifications.models import Notification, NotificationOptOut
+
+logger = logging.getLogger(__name__)
 
 EMAIL_TASK = "notifications.send_notification_email"
 OPT_OUT_SALT = "ecte.notifications.opt-out"
@@ -99,6 +105,102 @@ def notify(
             outbox.enqueue(EMAIL_TASK, notification.pk)
         created.append(notification)
     return created
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One notification for `notify_many`: whom (an active user's id) and what about."""
+
+    recipient_id: int
+    key: str
+    subject: str
+    body: str
+    link: str = ""
+
+
+# Rows per INSERT: large enough that a national sweep takes a few statements, small
+# enough that one statement's arrays stay a few megabytes.
+NOTIFY_BATCH = 5000
+# After telling this many at once, the sent-log's statistics are brought up to date.
+ANALYZE_AFTER = 1000
+
+
+def notify_many(*, kind: str, notices: Iterable[Notice]) -> int:
+    """`notify()` for a reminder sweep's many recipients at once, with the same rules: each
+    recipient is told of one kind and key once (the sent-log's unique key skips the rest,
+    so a second run or a sweep running at the same moment adds nothing), inactive users
+    are skipped, and so are users who turned a non-statutory kind off for the term.
+
+    A few statements whatever the number of notices: each batch is one
+    INSERT ... SELECT ... ON CONFLICT DO NOTHING, and the emails are queued in the outbox
+    in the same transaction and published after the commit. Returns how many were created.
+    """
+    unique = {(notice.recipient_id, notice.key): notice for notice in notices}
+    if not unique:
+        return 0
+    statutory = get_kind(kind).statutory
+    ordered = [unique[pair] for pair in sorted(unique)]
+    created: list[int] = []
+    with transaction.atomic():
+        for start in range(0, len(ordered), NOTIFY_BATCH):
+            created += _insert_notices(kind, statutory, ordered[start : start + NOTIFY_BATCH])
+        outbox.enqueue_many(EMAIL_TASK, [[notification_id] for notification_id in sorted(created)])
+        if len(created) >= ANALYZE_AFTER:
+            # A sweep's next run leaves out what this one told by looking up the sent-log:
+            # with statistics that still count the table as it was, the planner reads it
+            # once per row instead of once (a second start of term run took 38 s, not 0.1).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE notifications_notification")
+    return len(created)
+
+
+@contextmanager
+def server_side_binding():
+    """A cursor on Django's connection (so in its transaction) that sends parameters apart
+    from the statement: Django's own cursor quotes them into the SQL text in Python, which
+    costs seconds for a sweep's arrays of tens of thousands of values."""
+    connection.ensure_connection()
+    with psycopg.Cursor(connection.connection) as cursor:
+        yield cursor
+
+
+# Static SQL (no names built at run time). Users who turned a non-statutory kind off
+# until a day on or after today are left out, and so are inactive users.
+_INSERT_NOTICES = """
+    INSERT INTO notifications_notification
+        (recipient_id, kind, key, subject, body, link, statutory, created_at)
+    SELECT n.recipient_id, %(kind)s::varchar, n.key, n.subject, n.body, n.link,
+        %(statutory)s::boolean, %(now)s::timestamptz
+    FROM unnest(%(recipients)s::bigint[], %(keys)s::varchar[], %(subjects)s::varchar[],
+        %(bodies)s::text[], %(links)s::varchar[]) AS n(recipient_id, key, subject, body, link)
+    JOIN accounts_user u ON u.id = n.recipient_id AND u.is_active
+    WHERE %(statutory)s::boolean OR NOT EXISTS (
+        SELECT 1 FROM notifications_notificationoptout o
+        WHERE o.user_id = n.recipient_id AND o.kind = %(kind)s::varchar
+            AND o.until >= %(today)s::date
+    )
+    ON CONFLICT (recipient_id, kind, key) DO NOTHING
+    RETURNING id
+"""
+
+
+def _insert_notices(kind: str, statutory: bool, notices: list[Notice]) -> list[int]:
+    with server_side_binding() as cursor:
+        cursor.execute(
+            _INSERT_NOTICES,
+            {
+                "kind": kind,
+                "statutory": statutory,
+                "now": timezone.now(),
+                "today": dates.today(),
+                "recipients": [n.recipient_id for n in notices],
+                "keys": [n.key for n in notices],
+                "subjects": [n.subject for n in notices],
+                "bodies": [n.body for n in notices],
+                "links": [n.link for n in notices],
+            },
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 @transaction.atomic

@@ -20,7 +20,8 @@ def backoff(retries: int) -> int:
 @shared_task(name="notifications.run_outbox_message", bind=True, max_retries=MAX_RETRIES)
 def run_outbox_message(self, message_id: int) -> str:
     try:
-        return outbox.run(message_id=message_id)
+        # The task id: a redelivery after this task's worker died may take over its claim.
+        return outbox.run(message_id=message_id, claimant=self.request.id or "")
     except Exception as error:
         outbox.record_failure(message_id=message_id, error=error)
         raise self.retry(exc=error, countdown=backoff(self.request.retries)) from error

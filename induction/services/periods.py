@@ -67,11 +67,11 @@ def _lock_teacher(teacher: Teacher) -> Teacher:
 
 
 def _on_commit_notify(task_name: str, *args) -> None:
-    """Schedule a notice task once the change is committed (never for a rolled-back change)."""
-    from induction import tasks
+    """Queue a notice task through the outbox: recorded in this transaction, so it is sent
+    once the change commits (and never for a rolled-back one), even if the queue is down."""
+    from ecte.notifications import outbox
 
-    task = getattr(tasks, task_name)
-    transaction.on_commit(lambda: task.delay(*args))
+    outbox.enqueue(f"induction.{task_name}", *args)
 
 
 # --- who may start induction (rules 1-3 and 17) -------------------------------------------
@@ -365,6 +365,7 @@ class Closing:
     finished_on: datetime.date
     number_of_terms: Decimal
     outcome: str = ""  # "" to release, or InductionOutcome.PASS
+    note: str = ""  # why DfE staff closed it from admin, kept in the event
 
 
 _CLOSED_FIELDS = [
@@ -407,6 +408,7 @@ def close_periods(
         by_pk[period.pk] = period
     results: list[InductionPeriod | InductionError] = []
     closed: list[InductionPeriod] = []
+    notes: dict[int, str] = {}
     now, decided_on = timezone.now(), today()
     for closing in closings:
         period = by_pk[closing.period.pk]
@@ -431,6 +433,7 @@ def close_periods(
             period.outcome_recorded_on = decided_on
             period.told_of_right_to_appeal_on = None
         closed.append(period)
+        notes[period.pk] = closing.note.strip()
         results.append(period)
     if not closed:
         return results
@@ -447,6 +450,7 @@ def close_periods(
             dict(
                 event_type="induction_passed",
                 heading=f"{p.teacher.full_name} passed induction",
+                body=f"Note: {notes[p.pk]}" if notes[p.pk] else "",
                 by=by,
                 teacher=p.teacher,
                 appropriate_body=p.appropriate_body,
@@ -462,6 +466,7 @@ def close_periods(
             else dict(
                 event_type="induction_period_released",
                 heading=f"{p.appropriate_body.name} released {p.teacher.full_name}",
+                body=f"Note: {notes[p.pk]}" if notes[p.pk] else "",
                 by=by,
                 teacher=p.teacher,
                 appropriate_body=p.appropriate_body,
@@ -493,12 +498,16 @@ def release_ect(
     number_of_terms: Decimal,
     by: Actor,
     appropriate_body: AppropriateBody | None = None,
+    note: str | None = None,
 ) -> InductionPeriod:
     """Close a period with no outcome: the ECT left; another appropriate body may now claim.
 
-    Rule 14: any release request waiting for this period is answered "released".
+    Rule 14: any release request waiting for this period is answered "released". `note` is
+    why DfE staff released the ECT from admin, for an appropriate body that did not.
     """
-    return _close_one(Closing(period, finished_on, number_of_terms), by, appropriate_body)
+    return _close_one(
+        Closing(period, finished_on, number_of_terms, note=note or ""), by, appropriate_body
+    )
 
 
 def _record_outcome(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 
-from tests.faults.servers import WORK, Browser, Redis, django_env
+from tests.faults.servers import BIN, ROOT, WORK, Browser, Redis, django_env
 
 SKIP_REASON = "fault tests stop and restart real servers: run scripts/fault-test.sh"
 
@@ -28,6 +29,26 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.faults)
             if os.environ.get("RUN_FAULT_TESTS") != "1":
                 item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def static_files_collected() -> None:
+    """Production settings serve hashed static files from a manifest (whitenoise), so the
+    servers answer 500 on every page until `collectstatic` has run (as the Dockerfile does).
+    Skipped tests need none."""
+    if os.environ.get("RUN_FAULT_TESTS") != "1":
+        return
+    subprocess.run(
+        [str(BIN / "python"), "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=os.environ
+        | {
+            "DJANGO_SETTINGS_MODULE": "ecte.settings.production",
+            "SECRET_KEY": "used-only-by-collectstatic-in-the-fault-tests",
+        },
+        check=True,
+        timeout=300,
+    )
 
 
 @pytest.fixture

@@ -80,17 +80,6 @@ def test_pages_work_while_redis_is_down_and_queued_work_is_delivered_after(work,
         web.stop()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "With REDIS_URL as the result backend, apply_async subscribes to the task's result "
-        "first and retries the dead Redis 20 times, a second apart, inside the user's request; "
-        "then raises celery's BackendError, which outbox.publish does not catch. Needs "
-        "CELERY_TASK_IGNORE_RESULT = True (ecte/settings/base.py) or ignore_result=True in "
-        "outbox.publish. Remove this mark when it passes."
-    ),
-)
 def test_asking_for_work_while_redis_is_down_answers_at_once(work, redis, server_env):
     user = appropriate_body_user()
     web = Gunicorn(server_env, work)

@@ -22,18 +22,6 @@ pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True)]
 ROWS = 20_000
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TimeoutError,
-    reason=(
-        "outbox.run claims the message with a 20-minute lease (claimed_at) before running it. "
-        "The killed run leaves the claim; the redelivered message finds it, returns 'done, "
-        "missing or being run' and is acknowledged, so the export stays 'running' until the "
-        "sweep republishes it 30 minutes later. Needs outbox.run to let the redelivery of the "
-        "same Celery task id take over its own claim (see docs/load-and-faults.md). Remove "
-        "this mark when it passes."
-    ),
-)
 def test_an_export_whose_worker_was_killed_completes_once(work, redis, server_env):
     user = appropriate_body_user(inductions=ROWS)
     web = Gunicorn(server_env, work)

@@ -155,3 +155,17 @@ def test_with_the_queue_unreachable_a_change_succeeds_and_its_notice_goes_when_i
     assert notification.recipient == membership.user
     assert notification.kind == "export_ready"
     assert [email.to for email in mail.outbox] == [[membership.user.email]]
+
+
+def test_publishing_with_the_queue_unreachable_gives_up_at_once(worker):
+    """Issue 7, item 4: kombu would otherwise keep reconnecting for ~6 s inside the request."""
+    message = OutboxMessage.objects.create(task_name="ecte.tasks.heartbeat")
+    with queue_unreachable():
+        started = time.monotonic()
+        assert outbox.publish(message_id=message.pk) is False
+        took = time.monotonic() - started
+    assert took < 2, f"publishing took {took:.1f} s with the queue unreachable"
+    message.refresh_from_db()
+    assert message.published_at is None
+    assert message.publish_attempts == 1
+    assert "Could not reach the queue" in message.last_error

@@ -9,6 +9,7 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from ecte.notifications.models import Notification
+from ecte.notifications.services import server_side_binding
 
 
 class Field(str):
@@ -37,3 +38,33 @@ def unsent(queryset: QuerySet, kind: str, *key_parts: str) -> QuerySet:
 
 def local_date(moment: datetime) -> date:
     return timezone.localdate(moment)
+
+
+# The teacher's names in a values_list() of ECT periods, for `full_name`.
+TEACHER_NAME = ("teacher__first_name", "teacher__last_name")
+
+
+def full_name(first_name: str, last_name: str) -> str:
+    """A teacher's name as `Teacher.full_name` gives it, from a sweep's values() rows."""
+    return f"{first_name} {last_name}"
+
+
+def untold(kind: str, recipients: dict[str, list[int]]) -> dict[str, list[int]]:
+    """{key: recipient ids} without the recipients told of that kind and key already, and
+    without the keys left with nobody: one lookup on the sent-log's (kind, key) index, for
+    sweeps whose keys are only known once computed (so `unsent` cannot filter the rows)."""
+    if not recipients:
+        return {}
+    with server_side_binding() as cursor:
+        cursor.execute(
+            "SELECT recipient_id, key FROM notifications_notification "
+            "WHERE kind = %s::varchar AND key = ANY(%s::varchar[])",
+            [kind, list(recipients)],
+        )
+        told = set(cursor.fetchall())
+    result = {}
+    for key, user_ids in recipients.items():
+        left = [user_id for user_id in user_ids if (user_id, key) not in told]
+        if left:
+            result[key] = left
+    return result

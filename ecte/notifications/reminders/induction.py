@@ -10,13 +10,13 @@ from django.db.models import Exists, OuterRef
 from ecte.calendar.dates import add_working_days, working_days_between
 from ecte.formatting import format_date
 from ecte.notifications.recipients import (
-    appropriate_body_users_by_body,
-    induction_tutors_by_school,
-    link_to,
+    appropriate_body_user_ids_by_body,
+    induction_tutor_ids_by_school,
+    links_to,
 )
 from ecte.notifications.reminders import reminder
-from ecte.notifications.reminders._common import Field, local_date, unsent
-from ecte.notifications.services import notify
+from ecte.notifications.reminders._common import TEACHER_NAME, Field, full_name, local_date, unsent
+from ecte.notifications.services import Notice, notify_many
 
 RELEASE_UNANSWERED = "release_request_unanswered"
 REPORT_DUE = "assessment_report_due"
@@ -40,8 +40,8 @@ def remind_release_requests_unanswered(on: date) -> int:
     from induction.models import ReleaseRequest
 
     requests = [
-        request
-        for request in unsent(
+        row
+        for row in unsent(
             ReleaseRequest.objects.filter(
                 status="pending",
                 created_at__date__lte=on - timedelta(days=RELEASE_WORKING_DAYS),
@@ -50,29 +50,28 @@ def remind_release_requests_unanswered(on: date) -> int:
             "release-request:",
             Field("pk"),
             ":unanswered",
-        ).select_related("teacher", "requested_by", "held_by")
-        if working_days_between(local_date(request.created_at), on) >= RELEASE_WORKING_DAYS
-    ]
-    users = appropriate_body_users_by_body(request.held_by_id for request in requests)
-    sent = 0
-    for request in requests:
-        teacher = request.teacher
-        sent += len(
-            notify(
-                recipients=users[request.held_by_id],
-                kind=RELEASE_UNANSWERED,
-                subject=f"Release request waiting: {teacher.full_name}",
-                body=(
-                    f"{request.requested_by.name} asked you on "
-                    f"{format_date(local_date(request.created_at))} to release "
-                    f"{teacher.full_name} (TRN {teacher.trn}) so that they can claim them. "
-                    "You have not answered yet.\n\nRelease the teacher, or decline and say why."
-                ),
-                link=link_to("induction:release_request", request.pk),
-                key=f"release-request:{request.pk}:unanswered",
-            )
+        ).values_list(
+            "created_at", "pk", "held_by_id", "requested_by__name", "teacher__trn", *TEACHER_NAME
         )
-    return sent
+        if working_days_between(local_date(row[0]), on) >= RELEASE_WORKING_DAYS
+    ]
+    users = appropriate_body_user_ids_by_body(row[2] for row in requests)
+    link = links_to("induction:release_request")
+    notices = []
+    for created_at, pk, held_by_id, requested_by, trn, first_name, last_name in requests:
+        name = full_name(first_name, last_name)
+        notice = {
+            "key": f"release-request:{pk}:unanswered",
+            "subject": f"Release request waiting: {name}",
+            "body": (
+                f"{requested_by} asked you on {format_date(local_date(created_at))} to "
+                f"release {name} (TRN {trn}) so that they can claim them. You have not "
+                "answered yet.\n\nRelease the teacher, or decline and say why."
+            ),
+            "link": link(pk),
+        }
+        notices += [Notice(recipient_id=user_id, **notice) for user_id in users[held_by_id]]
+    return notify_many(kind=RELEASE_UNANSWERED, notices=notices)
 
 
 @reminder("assessment_report_due", kind=REPORT_DUE)
@@ -90,24 +89,33 @@ def remind_assessment_reports_due(on: date) -> int:
         "assessment:",
         Field("pk"),
         ":report-late",
-    ).select_related("teacher", "ect_at_school_period")
+    ).values_list(
+        "meeting_on",
+        "pk",
+        "kind",
+        "ect_at_school_period_id",
+        "ect_at_school_period__school_id",
+        *TEACHER_NAME,
+    )
     due = []
-    for assessment in candidates:
-        elapsed = working_days_between(assessment.meeting_on, on)
+    for row in candidates:
+        elapsed = working_days_between(row[0], on)
         if elapsed > REPORT_WORKING_DAYS:
-            due.append((assessment, "late"))
+            due.append((row, "late"))
         elif elapsed >= REPORT_REMINDER_AT:
-            due.append((assessment, "due"))
-    tutors = induction_tutors_by_school(a.ect_at_school_period.school_id for a, _ in due)
-    sent = 0
-    for assessment, occasion in due:
-        name = assessment.teacher.full_name
-        what = assessment.get_kind_display().lower()
-        deadline = format_date(add_working_days(assessment.meeting_on, REPORT_WORKING_DAYS))
+            due.append((row, "due"))
+    tutors = induction_tutor_ids_by_school(row[4] for row, _ in due)
+    kinds = dict(Assessment._meta.get_field("kind").flatchoices)
+    link = links_to("schools:ect")
+    notices = []
+    for (meeting_on, pk, kind, period_id, school_id, *names), occasion in due:
+        name = full_name(*names)
+        what = str(kinds.get(kind, kind)).lower()
+        deadline = format_date(add_working_days(meeting_on, REPORT_WORKING_DAYS))
         if occasion == "due":
             subject = f"Send {name}'s {what} report by {deadline}"
             body = (
-                f"The {what} meeting for {name} was on {format_date(assessment.meeting_on)}. "
+                f"The {what} meeting for {name} was on {format_date(meeting_on)}. "
                 f"The report must reach their appropriate body by {deadline}, 10 working days "
                 "after the meeting, once the headteacher has signed it off."
             )
@@ -117,17 +125,14 @@ def remind_assessment_reports_due(on: date) -> int:
                 f"The {what} report for {name} was due at their appropriate body on {deadline}, "
                 "10 working days after the meeting. Get it signed off and send it now."
             )
-        sent += len(
-            notify(
-                recipients=tutors[assessment.ect_at_school_period.school_id],
-                kind=REPORT_DUE,
-                subject=subject,
-                body=body,
-                link=link_to("schools:ect", assessment.ect_at_school_period_id),
-                key=f"assessment:{assessment.pk}:report-{occasion}",
-            )
-        )
-    return sent
+        notice = {
+            "key": f"assessment:{pk}:report-{occasion}",
+            "subject": subject,
+            "body": body,
+            "link": link(period_id),
+        }
+        notices += [Notice(recipient_id=user_id, **notice) for user_id in tutors[school_id]]
+    return notify_many(kind=REPORT_DUE, notices=notices)
 
 
 @reminder("decision_due", kind=DECISION_DUE)
@@ -154,44 +159,47 @@ def remind_decisions_due(on: date) -> int:
         "final-assessment:",
         Field("pk"),
         ":decision-late",
-    ).select_related("teacher", "appropriate_body")
+    ).values_list(
+        "sent_to_appropriate_body_on",
+        "pk",
+        "appropriate_body_id",
+        "teacher_id",
+        "teacher__trn",
+        *TEACHER_NAME,
+    )
     due = []
-    for assessment in candidates:
-        elapsed = working_days_between(assessment.sent_to_appropriate_body_on, on)
+    for row in candidates:
+        elapsed = working_days_between(row[0], on)
         if elapsed > DECISION_WORKING_DAYS:
-            due.append((assessment, "late"))
+            due.append((row, "late"))
         elif elapsed >= DECISION_REMINDER_AT:
-            due.append((assessment, "due"))
-    users = appropriate_body_users_by_body(a.appropriate_body_id for a, _ in due)
-    sent = 0
-    for assessment, occasion in due:
-        teacher = assessment.teacher
-        received = format_date(assessment.sent_to_appropriate_body_on)
-        deadline = format_date(
-            add_working_days(assessment.sent_to_appropriate_body_on, DECISION_WORKING_DAYS)
-        )
+            due.append((row, "due"))
+    users = appropriate_body_user_ids_by_body(row[2] for row, _ in due)
+    link = links_to("induction:teacher")
+    notices = []
+    for (sent_on, pk, body_id, teacher_id, trn, *names), occasion in due:
+        name = full_name(*names)
+        received = format_date(sent_on)
+        deadline = format_date(add_working_days(sent_on, DECISION_WORKING_DAYS))
         if occasion == "due":
-            subject = f"Decide {teacher.full_name}'s induction by {deadline}"
+            subject = f"Decide {name}'s induction by {deadline}"
             body = (
-                f"You received the final assessment for {teacher.full_name} (TRN {teacher.trn}) "
+                f"You received the final assessment for {name} (TRN {trn}) "
                 f"on {received}. Record your decision (pass, fail or extension) by {deadline}, "
                 "20 working days after receiving it."
             )
         else:
-            subject = f"Decision overdue: {teacher.full_name}"
+            subject = f"Decision overdue: {name}"
             body = (
-                f"Your decision on {teacher.full_name}'s induction (TRN {teacher.trn}) was due "
+                f"Your decision on {name}'s induction (TRN {trn}) was due "
                 f"on {deadline}, 20 working days after you received the final assessment on "
                 f"{received}. Record it now."
             )
-        sent += len(
-            notify(
-                recipients=users[assessment.appropriate_body_id],
-                kind=DECISION_DUE,
-                subject=subject,
-                body=body,
-                link=link_to("induction:teacher", teacher.pk),
-                key=f"final-assessment:{assessment.pk}:decision-{occasion}",
-            )
-        )
-    return sent
+        notice = {
+            "key": f"final-assessment:{pk}:decision-{occasion}",
+            "subject": subject,
+            "body": body,
+            "link": link(teacher_id),
+        }
+        notices += [Notice(recipient_id=user_id, **notice) for user_id in users[body_id]]
+    return notify_many(kind=DECISION_DUE, notices=notices)

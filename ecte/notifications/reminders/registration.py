@@ -10,13 +10,14 @@ from django.db.models import Exists, OuterRef, Q
 from ecte.calendar.dates import working_days_between
 from ecte.formatting import format_date
 from ecte.notifications.recipients import (
-    appropriate_body_users_by_body,
-    induction_tutors_by_school,
+    appropriate_body_user_ids_by_body,
+    induction_tutor_ids_by_school,
     link_to,
+    links_to,
 )
 from ecte.notifications.reminders import reminder
-from ecte.notifications.reminders._common import Field, local_date, unsent
-from ecte.notifications.services import notify
+from ecte.notifications.reminders._common import TEACHER_NAME, Field, full_name, local_date, unsent
+from ecte.notifications.services import Notice, notify_many
 
 # Service practice: every ECT has a dedicated mentor from the start (SG 2.41-2.45), so
 # the induction tutor is reminded a week after registering an ECT without one.
@@ -33,12 +34,9 @@ def _ongoing_on(on: date) -> Q:
     return Q(finished_on__isnull=True) | Q(finished_on__gte=on)
 
 
-def _registered_at_least(periods, working_days: int, on: date) -> list:
-    return [
-        period
-        for period in periods
-        if working_days_between(local_date(period.created_at), on) >= working_days
-    ]
+def _registered_at_least(rows: list, working_days: int, on: date) -> list:
+    """Rows (created_at first) registered at least `working_days` working days before `on`."""
+    return [row for row in rows if working_days_between(local_date(row[0]), on) >= working_days]
 
 
 @reminder("ect_without_mentor", kind=NO_MENTOR)
@@ -57,28 +55,26 @@ def remind_ects_without_a_mentor(on: date) -> int:
         "ect-period:",
         Field("pk"),
         ":no-mentor",
-    ).select_related("teacher", "school")
-    due = _registered_at_least(candidates, MENTOR_WORKING_DAYS, on)
-    tutors = induction_tutors_by_school(period.school_id for period in due)
-    sent = 0
-    for period in due:
-        name = period.teacher.full_name
-        sent += len(
-            notify(
-                recipients=tutors[period.school_id],
-                kind=NO_MENTOR,
-                subject=f"Assign a mentor to {name}",
-                body=(
-                    f"You registered {name} as an early career teacher at {period.school.name} "
-                    f"on {format_date(local_date(period.created_at))}. They do not have a "
-                    "mentor yet.\n\nEvery early career teacher must have a dedicated mentor. "
-                    "Assign one, or register a new mentor."
-                ),
-                link=link_to("schools:ect", period.pk),
-                key=f"ect-period:{period.pk}:no-mentor",
-            )
-        )
-    return sent
+    ).values_list("created_at", "pk", "school_id", "school__name", *TEACHER_NAME)
+    due = _registered_at_least(list(candidates), MENTOR_WORKING_DAYS, on)
+    tutors = induction_tutor_ids_by_school(row[2] for row in due)
+    link = links_to("schools:ect")
+    notices = []
+    for created_at, pk, school_id, school_name, first_name, last_name in due:
+        name = full_name(first_name, last_name)
+        notice = {
+            "key": f"ect-period:{pk}:no-mentor",
+            "subject": f"Assign a mentor to {name}",
+            "body": (
+                f"You registered {name} as an early career teacher at {school_name} "
+                f"on {format_date(local_date(created_at))}. They do not have a "
+                "mentor yet.\n\nEvery early career teacher must have a dedicated mentor. "
+                "Assign one, or register a new mentor."
+            ),
+            "link": link(pk),
+        }
+        notices += [Notice(recipient_id=user_id, **notice) for user_id in tutors[school_id]]
+    return notify_many(kind=NO_MENTOR, notices=notices)
 
 
 @reminder("ect_not_claimed", kind=NOT_CLAIMED)
@@ -114,45 +110,51 @@ def remind_ects_not_claimed(on: date) -> int:
         ":appropriate-body:",
         Field("appropriate_body_id"),
         ":not-claimed",
-    ).select_related("teacher", "school", "appropriate_body")
-    due = _registered_at_least(candidates, CLAIM_WORKING_DAYS, on)
-    tutors = induction_tutors_by_school(period.school_id for period in due)
-    bodies = appropriate_body_users_by_body(period.appropriate_body_id for period in due)
-    sent = 0
-    for period in due:
-        teacher, school, body = period.teacher, period.school, period.appropriate_body
-        registered_on = format_date(local_date(period.created_at))
-        key = f"ect-period:{period.pk}:appropriate-body:{body.pk}:not-claimed"
-        sent += len(
-            notify(
-                recipients=bodies[body.pk],
-                kind=NOT_CLAIMED,
-                subject=f"Claim {teacher.full_name} from {school.name}",
-                body=(
-                    f"{school.name} (URN {school.urn}) registered {teacher.full_name} "
-                    f"(TRN {teacher.trn}) as an early career teacher on {registered_on} and "
-                    f"chose {body.name} as their appropriate body.\n\nYou have not claimed "
-                    "them yet. Claim them to start their induction period, or tell the "
-                    "school if you will not be their appropriate body."
-                ),
-                link=link_to("induction:claim_find"),
-                key=key,
-            )
-        )
-        sent += len(
-            notify(
-                recipients=tutors[school.pk],
-                kind=NOT_CLAIMED,
-                subject=f"{body.name} has not claimed {teacher.full_name} yet",
-                body=(
-                    f"You registered {teacher.full_name} on {registered_on}. {body.name}, the "
-                    "appropriate body you chose, has not claimed them yet, so their induction "
-                    f"has not started in this service.\n\nContact {body.name}"
-                    + (f" at {body.email}" if body.email else "")
-                    + ", or change the appropriate body if you chose the wrong one."
-                ),
-                link=link_to("schools:ect", period.pk),
-                key=key,
-            )
-        )
-    return sent
+    ).values_list(
+        "created_at",
+        "pk",
+        "school_id",
+        "school__name",
+        "school__urn",
+        "appropriate_body_id",
+        "appropriate_body__name",
+        "appropriate_body__email",
+        "teacher__trn",
+        *TEACHER_NAME,
+    )
+    due = _registered_at_least(list(candidates), CLAIM_WORKING_DAYS, on)
+    tutors = induction_tutor_ids_by_school(row[2] for row in due)
+    bodies = appropriate_body_user_ids_by_body(row[5] for row in due)
+    link = links_to("schools:ect")
+    notices = []
+    for row in due:
+        created_at, pk, school_id, school, urn, body_id, body, body_email, trn = row[:9]
+        name = full_name(*row[9:])
+        registered_on = format_date(local_date(created_at))
+        key = f"ect-period:{pk}:appropriate-body:{body_id}:not-claimed"
+        to_body = {
+            "key": key,
+            "subject": f"Claim {name} from {school}",
+            "body": (
+                f"{school} (URN {urn}) registered {name} (TRN {trn}) as an early career "
+                f"teacher on {registered_on} and chose {body} as their appropriate body.\n\n"
+                "You have not claimed them yet. Claim them to start their induction period, "
+                "or tell the school if you will not be their appropriate body."
+            ),
+            "link": link_to("induction:claim_find"),
+        }
+        to_tutor = {
+            "key": key,
+            "subject": f"{body} has not claimed {name} yet",
+            "body": (
+                f"You registered {name} on {registered_on}. {body}, the appropriate body you "
+                "chose, has not claimed them yet, so their induction has not started in this "
+                f"service.\n\nContact {body}"
+                + (f" at {body_email}" if body_email else "")
+                + ", or change the appropriate body if you chose the wrong one."
+            ),
+            "link": link(pk),
+        }
+        notices += [Notice(recipient_id=user_id, **to_body) for user_id in bodies[body_id]]
+        notices += [Notice(recipient_id=user_id, **to_tutor) for user_id in tutors[school_id]]
+    return notify_many(kind=NOT_CLAIMED, notices=notices)

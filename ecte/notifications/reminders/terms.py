@@ -9,10 +9,10 @@ from django.db.models import Exists, OuterRef, Q
 
 from ecte.calendar import dates
 from ecte.formatting import format_date
-from ecte.notifications.recipients import induction_tutors_by_school, link_to
+from ecte.notifications.recipients import induction_tutor_ids_by_school, link_to, links_to
 from ecte.notifications.reminders import reminder
-from ecte.notifications.reminders._common import Field, unsent
-from ecte.notifications.services import notify
+from ecte.notifications.reminders._common import Field, full_name, unsent
+from ecte.notifications.services import Notice, notify_many
 
 START_OF_TERM = "start_of_term_check"
 REVIEW_DUE = "progress_review_due"
@@ -49,28 +49,30 @@ def remind_start_of_term(on: date) -> int:
     schools = list(
         unsent(
             School.objects.filter(has_people), START_OF_TERM, "school:", Field("pk"), occasion
-        ).only("pk", "name")
+        ).values_list("pk", "name")
     )
-    tutors = induction_tutors_by_school(school.pk for school in schools)
-    sent = 0
-    for school in schools:
-        sent += len(
-            notify(
-                recipients=tutors[school.pk],
-                kind=START_OF_TERM,
+    tutors = induction_tutor_ids_by_school(pk for pk, _ in schools)
+    link = link_to("schools:home")
+    return notify_many(
+        kind=START_OF_TERM,
+        notices=[
+            Notice(
+                recipient_id=user_id,
+                key=f"school:{pk}{occasion}",
                 subject=f"{term.label} has started: check your ECTs' and mentors' details",
                 body=(
                     f"The {term.label.lower()} has started. Check the details of the early "
-                    f"career teachers and mentors at {school.name}, and tell us about any "
+                    f"career teachers and mentors at {name}, and tell us about any "
                     "change: someone who has left, a new mentor, a change of working pattern "
                     "or of appropriate body.\n\nThe appropriate body and lead provider see "
                     "the changes as soon as you report them."
                 ),
-                link=link_to("schools:home"),
-                key=f"school:{school.pk}{occasion}",
+                link=link,
             )
-        )
-    return sent
+            for pk, name in schools
+            for user_id in tutors[pk]
+        ],
+    )
 
 
 def _terms_to_check(on: date) -> list[tuple[dates.Term, str]]:
@@ -127,11 +129,13 @@ def remind_progress_reviews_due(on: date) -> int:
                 "ect-period:",
                 Field("pk"),
                 suffix,
-            ).select_related("teacher", "school")
+            ).values_list("pk", "school_id", "teacher__first_name", "teacher__last_name")
         )
-        tutors = induction_tutors_by_school(period.school_id for period in periods)
-        for period in periods:
-            name = period.teacher.full_name
+        tutors = induction_tutor_ids_by_school(school_id for _, school_id, _, _ in periods)
+        link = links_to("schools:ect")
+        notices = []
+        for pk, school_id, first_name, last_name in periods:
+            name = full_name(first_name, last_name)
             if occasion == "due":
                 subject = f"Progress review due for {name} by {format_date(term.ends_on)}"
                 body = (
@@ -147,14 +151,15 @@ def remind_progress_reviews_due(on: date) -> int:
                     f"{term.label.lower()}, which ended on {format_date(term.ends_on)}.\n\n"
                     "Record it now: it is sent to their appropriate body."
                 )
-            sent += len(
-                notify(
-                    recipients=tutors[period.school_id],
-                    kind=REVIEW_DUE,
+            notices += [
+                Notice(
+                    recipient_id=user_id,
+                    key=f"ect-period:{pk}{suffix}",
                     subject=subject,
                     body=body,
-                    link=link_to("schools:ect", period.pk),
-                    key=f"ect-period:{period.pk}{suffix}",
+                    link=link(pk),
                 )
-            )
+                for user_id in tutors[school_id]
+            ]
+        sent += notify_many(kind=REVIEW_DUE, notices=notices)
     return sent
