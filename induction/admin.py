@@ -1,16 +1,171 @@
+from django import forms
 from django.contrib import admin
 
+from ecte.admin_site import DateInput, NoteForm, ServiceAction, ServiceActionsAdmin
 from induction.models import (
     Absence,
     AppropriateBody,
     Assessment,
     BulkUpload,
     Extension,
+    InductionOutcome,
     InductionPeriod,
+    InductionProgramme,
     ProgressReview,
     Reduction,
     ReleaseRequest,
     SupportPlan,
+)
+from induction.services import correct_induction_period, release_ect
+from induction.services.corrections import correct_extension, correct_reduction
+
+
+def _terms(label: str, *, required: bool = True) -> forms.DecimalField:
+    # Precision and range are the services' rules, checked there with their own messages.
+    return forms.DecimalField(
+        label=label,
+        required=required,
+        help_text="Full-time-equivalent terms, like 1.5",
+        error_messages={"invalid": "Enter the number of terms as a number, like 1.5"},
+    )
+
+
+def _date(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=DateInput(),
+        error_messages={"invalid": f"Enter {label.lower()} as a real date"},
+    )
+
+
+# --- correcting an induction period or its outcome (rule 13) ---------------------------------
+
+
+class CorrectInductionPeriodForm(NoteForm):
+    started_on = _date("Start date")
+    finished_on = _date("End date", required=False, help_text="Leave empty if it has not ended")
+    number_of_terms = _terms("Terms served", required=False)
+    induction_programme = forms.ChoiceField(
+        label="Induction programme", choices=InductionProgramme.choices
+    )
+    outcome = forms.ChoiceField(
+        label="Outcome",
+        required=False,
+        choices=[("", "No outcome (in progress or released)"), *InductionOutcome.choices],
+    )
+    told_of_right_to_appeal_on = _date(
+        "Date told in writing of the right to appeal",
+        required=False,
+        help_text="Needed for a fail",
+    )
+
+
+def _period_values(period: InductionPeriod) -> dict:
+    return {name: getattr(period, name) for name in CorrectInductionPeriodForm.base_fields}
+
+
+def _correct_period(period: InductionPeriod, data: dict, by) -> str:
+    changes = {name: data[name] for name in CorrectInductionPeriodForm.base_fields}
+    correct_induction_period(
+        period=period,
+        appropriate_body=period.appropriate_body,
+        reason=data["note"],
+        by=by,
+        **changes,
+    )
+    return f"Induction period corrected for {period.teacher.full_name}"
+
+
+CORRECT_PERIOD = ServiceAction(
+    name="correct",
+    label="Correct this induction period",
+    form_class=CorrectInductionPeriodForm,
+    perform=_correct_period,
+    initial=_period_values,
+)
+
+
+class ReleaseForm(NoteForm):
+    finished_on = _date("End date")
+    number_of_terms = _terms("Terms served")
+
+
+def _release(period: InductionPeriod, data: dict, by) -> str:
+    release_ect(
+        period=period,
+        finished_on=data["finished_on"],
+        number_of_terms=data["number_of_terms"],
+        by=by,
+        note=data["note"],
+    )
+    return f"{period.teacher.full_name} released from {period.appropriate_body.name}"
+
+
+RELEASE = ServiceAction(
+    name="release",
+    label="Release this ECT (end the period with no outcome)",
+    form_class=ReleaseForm,
+    perform=_release,
+    # For an appropriate body that cannot or did not release an ECT who left (rule 14).
+    unavailable=lambda period: "" if period.is_open else "this induction period has ended",
+)
+
+
+# --- correcting an extension or a reduction --------------------------------------------------
+
+
+class CorrectExtensionForm(NoteForm):
+    number_of_terms = _terms("Extension in terms")
+
+
+def _correct_extension(extension: Extension, data: dict, by) -> str:
+    correct_extension(
+        extension=extension,
+        appropriate_body=extension.appropriate_body,
+        number_of_terms=data["number_of_terms"],
+        reason=data["note"],
+        by=by,
+    )
+    return f"Extension corrected for {extension.teacher.full_name}"
+
+
+CORRECT_EXTENSION = ServiceAction(
+    name="correct",
+    label="Correct this extension",
+    form_class=CorrectExtensionForm,
+    perform=_correct_extension,
+    initial=lambda extension: {"number_of_terms": extension.number_of_terms},
+)
+
+
+class CorrectReductionForm(NoteForm):
+    terms_required = _terms("Terms the teacher must serve")
+    teacher_consented_on = _date("Date the teacher agreed")
+
+
+def _correct_reduction(reduction: Reduction, data: dict, by) -> str:
+    correct_reduction(
+        reduction=reduction,
+        appropriate_body=reduction.appropriate_body,
+        terms_required=data["terms_required"],
+        teacher_consented_on=data["teacher_consented_on"],
+        reason=data["note"],
+        by=by,
+    )
+    return f"Reduction corrected for {reduction.teacher.full_name}"
+
+
+CORRECT_REDUCTION = ServiceAction(
+    name="correct",
+    label="Correct this reduction",
+    form_class=CorrectReductionForm,
+    perform=_correct_reduction,
+    initial=lambda reduction: {
+        "terms_required": reduction.terms_required,
+        "teacher_consented_on": reduction.teacher_consented_on,
+    },
 )
 
 
@@ -23,8 +178,10 @@ class AppropriateBodyAdmin(admin.ModelAdmin):
 
 
 @admin.register(InductionPeriod)
-class InductionPeriodAdmin(admin.ModelAdmin):
+class InductionPeriodAdmin(ServiceActionsAdmin):
     """Read-only here: induction periods change only through the services, which keep history."""
+
+    service_actions = (CORRECT_PERIOD, RELEASE)
 
     list_display = [
         "teacher",
@@ -57,25 +214,14 @@ class InductionPeriodAdmin(admin.ModelAdmin):
         "updated_at",
     ]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Extension)
-class ExtensionAdmin(admin.ModelAdmin):
+class ExtensionAdmin(ServiceActionsAdmin):
     list_display = ["teacher", "appropriate_body", "number_of_terms", "created_at"]
     search_fields = ["teacher__trn", "teacher__last_name", "appropriate_body__name"]
     list_select_related = ["teacher", "appropriate_body"]
     readonly_fields = ["teacher", "appropriate_body", "number_of_terms", "created_at"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    service_actions = (CORRECT_EXTENSION,)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -96,10 +242,11 @@ TEACHER_SEARCH = ["teacher__trn", "teacher__first_name", "teacher__last_name"]
 
 
 @admin.register(Reduction)
-class ReductionAdmin(ReadOnlyAdmin):
+class ReductionAdmin(ServiceActionsAdmin):
     list_display = ["teacher", "appropriate_body", "terms_required", "teacher_consented_on"]
     search_fields = [*TEACHER_SEARCH, "appropriate_body__name"]
     list_select_related = ["teacher", "appropriate_body"]
+    service_actions = (CORRECT_REDUCTION,)
 
 
 @admin.register(ReleaseRequest)

@@ -30,6 +30,13 @@ class ParticipantError(Exception):
     """A change the rules do not allow; the message is for the user."""
 
 
+def with_note(body: str, note: str | None) -> str:
+    """An event's body with the note of the DfE staff member who made the change in admin,
+    so the timeline says why as well as who."""
+    note = (note or "").strip()
+    return "\n".join(part for part in (body, note and f"Note: {note}") if part)
+
+
 def _overlaps(queryset, started_on: datetime.date, finished_on: datetime.date | None):
     """Periods in queryset that share a day with [started_on, finished_on] (None: open-ended)."""
     queryset = queryset.filter(Q(finished_on__isnull=True) | Q(finished_on__gte=started_on))
@@ -102,7 +109,7 @@ def start_ect_at_school(
 
 @transaction.atomic
 def finish_ect_at_school(
-    *, period: ECTAtSchoolPeriod, finished_on: datetime.date, by: Actor
+    *, period: ECTAtSchoolPeriod, finished_on: datetime.date, by: Actor, note: str | None = None
 ) -> ECTAtSchoolPeriod:
     period = (
         ECTAtSchoolPeriod.objects.select_for_update()
@@ -127,6 +134,7 @@ def finish_ect_at_school(
     record_event(
         event_type="ect_left_school",
         heading=f"{period.teacher.full_name} left {period.school.name}",
+        body=with_note("", note),
         by=by,
         teacher=period.teacher,
         school=period.school,
@@ -184,6 +192,7 @@ def assign_mentor(
     started_on: datetime.date,
     induction_tutor_reason: str = "",
     by: Actor,
+    note: str | None = None,
 ) -> Mentorship:
     """Pair an ECT with a mentor at their school, ending any current pairing the day before.
 
@@ -219,10 +228,11 @@ def assign_mentor(
     record_event(
         event_type="mentor_assigned",
         heading=f"{mentor_period.teacher.full_name} was assigned as {ect_period.teacher.full_name}'s mentor",
-        body=(
+        body=with_note(
             f"The induction tutor is also the mentor because: {induction_tutor_reason}"
             if induction_tutor_reason
-            else ""
+            else "",
+            note,
         ),
         by=by,
         teacher=ect_period.teacher,

@@ -252,40 +252,10 @@ _MENTORSHIP_RELATED = [
 ]
 
 
-@admin.register(LessonDropIn)
-class LessonDropInAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "mentorship", "minutes", "mode", "logged_by"]
-    list_filter = ["mode"]
-    search_fields = _MENTORSHIP_SEARCH
-    list_select_related = [*_MENTORSHIP_RELATED, "logged_by"]
-    raw_id_fields = ["mentorship", "focus_action", "logged_by"]
-
-
-@admin.register(MentorMeeting)
-class MentorMeetingAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "mentorship", "meeting_model", "minutes", "logged_by"]
-    list_filter = ["meeting_model"]
-    search_fields = _MENTORSHIP_SEARCH
-    list_select_related = [*_MENTORSHIP_RELATED, "logged_by"]
-    raw_id_fields = ["mentorship", "focus", "logged_by"]
-
-
-@admin.register(Action)
-class ActionAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "ect", "status", "reviewed_on"]
-    list_filter = ["status"]
-    search_fields = ["ect__trn", "ect__last_name", "description"]
-    list_select_related = ["ect"]
-    raw_id_fields = ["ect", "mentorship", "set_in", "reviewed_in"]
-
-
-@admin.register(LogRevision)
-class LogRevisionAdmin(admin.ModelAdmin):
-    """History: read-only."""
-
-    list_display = ["__str__", "drop_in", "meeting", "revised_by"]
-    list_select_related = ["drop_in", "meeting", "revised_by"]
-    search_fields = ["revised_by__email"]
+class MentoringRecordAdmin(admin.ModelAdmin):
+    """Mentoring logs in admin: when, how long and who, never what was said. Meeting notes,
+    feedback and actions are for the mentor, the ECT and the induction tutor only, and only
+    the mentor changes them (through the service, which keeps each version)."""
 
     def has_add_permission(self, request):
         return False
@@ -295,6 +265,57 @@ class LogRevisionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(LessonDropIn)
+class LessonDropInAdmin(MentoringRecordAdmin):
+    list_display = ["__str__", "mentorship", "minutes", "mode", "logged_by"]
+    list_filter = ["mode"]
+    search_fields = _MENTORSHIP_SEARCH
+    list_select_related = [*_MENTORSHIP_RELATED, "logged_by"]
+    fields = ["mentorship", "held_on", "minutes", "mode", "logged_by", "created_at", "updated_at"]
+    readonly_fields = fields
+
+
+@admin.register(MentorMeeting)
+class MentorMeetingAdmin(MentoringRecordAdmin):
+    list_display = ["__str__", "mentorship", "meeting_model", "minutes", "logged_by"]
+    list_filter = ["meeting_model"]
+    search_fields = _MENTORSHIP_SEARCH
+    list_select_related = [*_MENTORSHIP_RELATED, "logged_by"]
+    fields = [
+        "mentorship",
+        "held_on",
+        "minutes",
+        "meeting_model",
+        "focus",
+        "follow_up_on",
+        "logged_by",
+        "created_at",
+        "updated_at",
+    ]
+    readonly_fields = fields
+
+
+@admin.register(Action)
+class ActionAdmin(MentoringRecordAdmin):
+    list_display = ["__str__", "ect", "status", "reviewed_on"]
+    list_filter = ["status"]
+    search_fields = ["ect__trn", "ect__last_name"]
+    list_select_related = ["ect"]
+    fields = ["ect", "mentorship", "set_in", "status", "reviewed_in", "reviewed_on", "created_at"]
+    readonly_fields = fields
+
+
+@admin.register(LogRevision)
+class LogRevisionAdmin(MentoringRecordAdmin):
+    """That a log was changed, by whom and when; the versions themselves stay private."""
+
+    list_display = ["__str__", "drop_in", "meeting", "revised_by"]
+    list_select_related = ["drop_in", "meeting", "revised_by"]
+    search_fields = ["revised_by__email"]
+    fields = ["drop_in", "meeting", "revised_at", "revised_by"]
+    readonly_fields = fields
 
 
 @admin.register(StudyRecord)

@@ -25,11 +25,12 @@ class EventAdmin(admin.ModelAdmin):
 
 
 class EventInline(admin.TabularInline):
-    """The teacher's timeline, read-only, on the teacher's admin page."""
+    """The teacher's timeline, read-only, on the teacher's admin page; the body holds the note
+    DfE staff give for a change made in admin."""
 
     model = Event
     fk_name = "teacher"
-    fields = ["happened_at", "heading", "author_name", "author_role"]
+    fields = ["happened_at", "heading", "body", "author_name", "author_role"]
     readonly_fields = fields
     ordering = ["-happened_at"]
     extra = 0

@@ -155,7 +155,9 @@ class Action(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.description[:80]
+        # Not the description: that is private to the mentor, the ECT and the induction tutor,
+        # and a model's name shows up in admin, logs and error reports.
+        return f"Action {self.pk}"
 
 
 class LogRevision(models.Model):
