@@ -131,6 +131,21 @@ class InductionPeriod(models.Model):
             ),
             no_overlapping_periods(name="induction_periods_never_overlap", partition=["teacher"]),
         ]
+        indexes = [
+            # What an appropriate body holds now, without reading the rows (issue 7).
+            models.Index(
+                fields=["appropriate_body", "teacher"],
+                condition=Q(finished_on__isnull=True),
+                name="induction_period_open_by_ab",
+            ),
+            # Whether an ECT is held, and by whom, without reading the row: the home page
+            # probes it once for each of a body's ECTs.
+            models.Index(
+                fields=["teacher", "appropriate_body"],
+                condition=Q(finished_on__isnull=True),
+                name="induction_period_open_holder",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.teacher} with {self.appropriate_body} from {self.started_on}"
@@ -307,6 +322,18 @@ class ProgressReview(models.Model):
                 name="progress_review_term_number_in_range",
             ),
         ]
+        indexes = [
+            # The appropriate body's unread at-risk reviews, oldest first (issue 7).
+            models.Index(
+                fields=["appropriate_body", "sent_to_appropriate_body_at"],
+                condition=Q(
+                    satisfactory_progress=False,
+                    sent_to_appropriate_body_at__isnull=False,
+                    seen_by_appropriate_body_at__isnull=True,
+                ),
+                name="progress_review_at_risk_unread",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Progress review for {self.teacher} on {self.reviewed_on}"
@@ -405,6 +432,17 @@ class Assessment(models.Model):
                 name="assessment_terms_served_between_0_and_16",
             ),
         ]
+        indexes = [
+            # The appropriate body's unread assessments, oldest first (issue 7).
+            models.Index(
+                fields=["appropriate_body", "sent_to_appropriate_body_on"],
+                condition=Q(
+                    sent_to_appropriate_body_on__isnull=False,
+                    seen_by_appropriate_body_at__isnull=True,
+                ),
+                name="assessment_unread",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for {self.teacher} on {self.meeting_on}"
@@ -477,6 +515,14 @@ class SupportPlan(models.Model):
                 & ~Q(objectives="")
                 & ~Q(support=""),
                 name="support_plan_approved_only_when_complete",
+            ),
+        ]
+        indexes = [
+            # The appropriate body's unread approved support plans, oldest first (issue 7).
+            models.Index(
+                fields=["appropriate_body", "approved_at"],
+                condition=Q(status="approved", seen_by_appropriate_body_at__isnull=True),
+                name="support_plan_unread",
             ),
         ]
 

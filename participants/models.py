@@ -115,6 +115,12 @@ class Teacher(models.Model):
             models.Index(
                 fields=["trn"], opclasses=["varchar_pattern_ops"], name="teacher_trn_prefix"
             ),
+            # Lists in name order stop after a page by walking this index (issue 7).
+            models.Index(fields=["last_name", "first_name", "id"], name="teacher_by_name"),
+            # The few teachers still waiting for QTS (rule 1): an appropriate body's list.
+            models.Index(
+                fields=["id"], condition=Q(qts_awarded_on__isnull=True), name="teacher_without_qts"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -212,6 +218,16 @@ class ECTAtSchoolPeriod(models.Model):
                 name="ect_at_school_periods_never_overlap", partition=["teacher"]
             ),
         ]
+        indexes = [
+            # An appropriate body's ECTs to claim, in start order (issue 7).
+            models.Index(
+                fields=["appropriate_body", "started_on", "teacher"],
+                condition=Q(finished_on__isnull=True),
+                name="ect_period_open_by_ab",
+            ),
+            # Registration refuses an email another ECT or mentor uses; admin finds by email.
+            models.Index(fields=["email"], name="ect_period_by_email"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.teacher} at {self.school} from {self.started_on}"
@@ -249,6 +265,7 @@ class MentorAtSchoolPeriod(models.Model):
                 partition=["teacher", "school"],
             ),
         ]
+        indexes = [models.Index(fields=["email"], name="mentor_period_by_email")]
 
     def __str__(self) -> str:
         return f"{self.teacher} mentoring at {self.school} from {self.started_on}"
@@ -354,6 +371,14 @@ class TrainingPeriod(models.Model):
                 fields=["mentor_at_school_period"],
                 condition=Q(finished_on__isnull=True),
                 name="training_period_one_open_per_mentor_period",
+            ),
+        ]
+        indexes = [
+            # A lead provider's current participants, partnership by partnership (issue 7).
+            models.Index(
+                fields=["school_partnership", "started_on", "id"],
+                condition=Q(finished_on__isnull=True),
+                name="training_open_by_partnership",
             ),
         ]
 

@@ -2,12 +2,15 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from ecte.calendar import dates
 from ecte.formatting import format_date
 from participants.models import MentorAtSchoolPeriod, Mentorship, TrainingPeriod
 from programmes import participation, sequencing
+from programmes.models import SchoolPartnership
 from programmes.sequencing import PROVIDER_LED
 
 NOT_STARTED = "not_started"
@@ -17,19 +20,63 @@ CANNOT_START_YET = "cannot_start_yet"
 NOT_APPLICABLE = "not_applicable"
 
 
+_PARTICIPANT_RELATIONS = (
+    "ect_at_school_period__teacher",
+    "ect_at_school_period__school",
+    "mentor_at_school_period__teacher",
+    "mentor_at_school_period__school",
+    "school_partnership__delivery_partner",
+)
+
+
+def participant_training_ids(lead_provider) -> QuerySet:
+    """Ids of the current ECT and mentor training with the lead provider, by school then
+    start (the id breaks ties, so a row never moves between pages).
+
+    Ids alone, for a page at a time: PostgreSQL then walks the school name index and stops
+    after a page, where ordering the joined rows made it join all 20,000 first (issue 7).
+    """
+    return (
+        TrainingPeriod.objects.ongoing()
+        .filter(school_partnership__lead_provider=lead_provider)
+        .order_by("school_partnership__school__name", "started_on", "pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def participant_count(lead_provider) -> int:
+    """How many rows participant_training_ids(lead_provider) has, counted partnership by
+    partnership through the index of open training periods: joining the two made PostgreSQL
+    read every training period in the country (issue 7)."""
+    per_partnership = (
+        TrainingPeriod.objects.ongoing()
+        .filter(school_partnership=OuterRef("pk"))
+        .order_by()
+        .values("school_partnership")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    total = SchoolPartnership.objects.filter(lead_provider=lead_provider).aggregate(
+        count=Coalesce(Sum(Subquery(per_partnership)), 0)
+    )["count"]
+    return int(total)  # PostgreSQL sums counts as numeric
+
+
+def trainings_in_order(ids) -> list[TrainingPeriod]:
+    """The training periods with these ids, with who and where, in the order given: one query."""
+    ids = list(ids)
+    found = TrainingPeriod.objects.select_related(*_PARTICIPANT_RELATIONS).in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 def participants_of(lead_provider) -> list[TrainingPeriod]:
-    """Current ECT and mentor training with the lead provider, one query."""
+    """Every current training with the lead provider, one query: for registers and uploads,
+    which need them all; the participants page reads a page at a time."""
     return list(
         TrainingPeriod.objects.ongoing()
         .filter(school_partnership__lead_provider=lead_provider)
-        .select_related(
-            "ect_at_school_period__teacher",
-            "ect_at_school_period__school",
-            "mentor_at_school_period__teacher",
-            "mentor_at_school_period__school",
-            "school_partnership__delivery_partner",
-        )
-        .order_by("school_partnership__school__name", "started_on")
+        .select_related(*_PARTICIPANT_RELATIONS)
+        .order_by("school_partnership__school__name", "started_on", "pk")
     )
 
 
@@ -194,7 +241,12 @@ class Participant:
 
 def lead_provider_participants(lead_provider, academic_year: int) -> list[Participant]:
     """ECTs and mentors in training with the provider now, in two queries."""
-    trainings = participants_of(lead_provider)
+    return as_participants(participants_of(lead_provider), academic_year)
+
+
+def as_participants(trainings, academic_year: int) -> list[Participant]:
+    """Participants for these training periods (a page of them, or all), in one query."""
+    trainings = list(trainings)
     firsts = participation.first_training_starts(
         t.ect_at_school_period.teacher_id for t in trainings if t.ect_at_school_period_id
     )

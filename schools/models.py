@@ -76,6 +76,10 @@ class School(models.Model):
                 name="school_closes_after_it_opens",
             ),
         ]
+        indexes = [
+            # Lists ordered by school name stop after a page by walking this index (issue 7).
+            models.Index(fields=["name", "id"], name="school_by_name"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -17,7 +17,8 @@
 #
 # Settings (environment):
 #   USERS=100 SPAWN_RATE=10 RUN_TIME=5m P95_LIMIT_MS=500
-#   LOAD_PORT=55080 LOAD_DATABASE=ecte_load LOAD_REDIS_DB=14 GUNICORN_WORKERS=3
+#   LOAD_PORT=55080 LOAD_DATABASE=ecte_load LOAD_REDIS_DB=14 LOAD_OUT=.tmp/load
+#   GUNICORN_WORKERS=2 x cores + 1 GUNICORN_THREADS=4 (gthread workers) GUNICORN_KEEP_ALIVE=15
 #   SEED_SCALE=0.01 LOAD_SCHOOLS=100 LOAD_ECTS_PER_SCHOOL=20
 #   LOAD_REUSE_DATABASE=1   keep the database a previous run made and seeded (saves minutes)
 set -euo pipefail
@@ -25,7 +26,7 @@ shopt -s inherit_errexit
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-OUT="$ROOT/.tmp/load"
+OUT="${LOAD_OUT:-$ROOT/.tmp/load}"
 PY="$ROOT/.venv/bin/python"
 
 USERS="${USERS:-100}"
@@ -35,7 +36,15 @@ P95_LIMIT_MS="${P95_LIMIT_MS:-500}"
 LOAD_PORT="${LOAD_PORT:-55080}"
 LOAD_DATABASE="${LOAD_DATABASE:-ecte_load}"
 LOAD_REDIS_DB="${LOAD_REDIS_DB:-14}"
-GUNICORN_WORKERS="${GUNICORN_WORKERS:-3}"
+# gunicorn as production should run it (see docs/load-and-faults.md): 2 x cores + 1 worker
+# processes, each with a few threads, so that a request waiting on PostgreSQL does not hold
+# a whole process while the queue behind it grows.
+GUNICORN_WORKERS="${GUNICORN_WORKERS:-$(($(nproc) * 2 + 1))}"
+GUNICORN_THREADS="${GUNICORN_THREADS:-4}"
+# Longer than the users' longest think time (8 s): a gthread worker closes an idle
+# keep-alive connection after this, and a client that sends its next request just as the
+# server closes it gets a reset ("status 0"), which no real browser would report.
+GUNICORN_KEEP_ALIVE="${GUNICORN_KEEP_ALIVE:-15}"
 SEED_SCALE="${SEED_SCALE:-0.01}"
 LOAD_SCHOOLS="${LOAD_SCHOOLS:-100}"
 LOAD_ECTS_PER_SCHOOL="${LOAD_ECTS_PER_SCHOOL:-20}"
@@ -125,9 +134,11 @@ stop_gunicorn() {
 }
 trap stop_gunicorn EXIT
 
-log "gunicorn on 127.0.0.1:$LOAD_PORT ($GUNICORN_WORKERS workers)"
+log "gunicorn on 127.0.0.1:$LOAD_PORT ($GUNICORN_WORKERS gthread workers x $GUNICORN_THREADS threads)"
 "$ROOT/.venv/bin/gunicorn" ecte.wsgi:application --bind "127.0.0.1:$LOAD_PORT" \
-    --workers "$GUNICORN_WORKERS" --access-logfile "$OUT/access.log" \
+    --workers "$GUNICORN_WORKERS" --worker-class gthread --threads "$GUNICORN_THREADS" \
+    --keep-alive "$GUNICORN_KEEP_ALIVE" \
+    --access-logfile "$OUT/access.log" \
     --error-logfile "$OUT/gunicorn.log" &
 GUNICORN_PID=$!
 for _ in $(seq 150); do
@@ -142,7 +153,7 @@ curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$LOAD_PORT/healthcheck" ||
 log "locust: $USERS users, spawn rate $SPAWN_RATE/s, for $RUN_TIME"
 locust_status=0
 # A hard bound over locust's own --run-time, in case it hangs; --stop-timeout lets users
-# finish the request they are making.
+# finish the request they are making (a queued request can take many seconds).
 case "$RUN_TIME" in
 *h) seconds=$((${RUN_TIME%h} * 3600)) ;;
 *m) seconds=$((${RUN_TIME%m} * 60)) ;;
@@ -152,8 +163,11 @@ esac
 LOAD_MAIL_DIR="$OUT/mail" timeout --kill-after=30 $((seconds + 180)) \
     "$ROOT/.venv/bin/locust" -f tests/load/locustfile.py --headless --only-summary \
     --host "http://127.0.0.1:$LOAD_PORT" --users "$USERS" --spawn-rate "$SPAWN_RATE" \
-    --run-time "$RUN_TIME" --stop-timeout 10 --csv "$OUT/stats" \
+    --run-time "$RUN_TIME" --stop-timeout 30 --csv "$OUT/stats" \
     --exit-code-on-error 0 >"$OUT/locust.log" 2>&1 || locust_status=$?
+# What the requests cost the app, whatever queued in front of it: the workers' CPU time.
+SERVER_CPU_SECONDS="$(ps --ppid "$GUNICORN_PID" -o times= | awk '{s += $1} END {print s + 0}')"
+LOAD_AVERAGE="$(cut -d' ' -f1-3 /proc/loadavg)"
 stop_gunicorn
 if [ "$locust_status" -ne 0 ]; then
     log "locust exited with status $locust_status"
@@ -161,4 +175,5 @@ if [ "$locust_status" -ne 0 ]; then
 fi
 
 "$PY" -m tests.load.report "$OUT/stats" --p95-limit-ms "$P95_LIMIT_MS" --users "$USERS" \
-    --run-time "$RUN_TIME" --workers "$GUNICORN_WORKERS"
+    --run-time "$RUN_TIME" --workers "$GUNICORN_WORKERS gthread workers x $GUNICORN_THREADS threads" \
+    --server-cpu-seconds "$SERVER_CPU_SECONDS" --load-average "$LOAD_AVERAGE"

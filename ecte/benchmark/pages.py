@@ -21,6 +21,7 @@ from ecte.national.names import BIG_APPROPRIATE_BODY_NAME, BIG_LEAD_PROVIDER_NAM
 from induction.models import AppropriateBody
 from induction.selectors import appropriate_body as ab_lists
 from participants.models import ECTAtSchoolPeriod, Mentorship, Teacher, TrainingPeriod
+from programmes import selectors as lp_lists
 from programmes.models import LeadProvider, StudyRecord
 from schools.models import School
 
@@ -136,17 +137,8 @@ def national_pages() -> list[Page]:
             f"Lead provider participants ({_participants(lp):,})",
             reverse("programmes:home"),
             _client_for(_user_of(role=Role.LEAD_PROVIDER, lead_provider=lp)),
-            "every current training period with the provider (participants_of)",
-            TrainingPeriod.objects.ongoing()
-            .filter(school_partnership__lead_provider=lp)
-            .select_related(
-                "ect_at_school_period__teacher",
-                "ect_at_school_period__school",
-                "mentor_at_school_period__teacher",
-                "mentor_at_school_period__school",
-                "school_partnership__delivery_partner",
-            )
-            .order_by("school_partnership__school__name", "started_on"),
+            "the first page of 50 training ids (participant_training_ids(lp)[:50])",
+            lp_lists.participant_training_ids(lp)[:50],
         ),
         Page(
             "Mentor home",

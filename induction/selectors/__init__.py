@@ -1,10 +1,8 @@
-"""Reads about induction: progress in terms, and what an appropriate body holds."""
+"""Reads about induction: progress in terms, shown the same way to every role."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-
-from django.db.models import Q
 
 from induction.models import (
     FULL_INDUCTION_TERMS,
@@ -102,42 +100,3 @@ def induction_progress_for(teacher_ids) -> dict[int, InductionProgress]:
     ).values_list("teacher_id", "terms_required"):
         progress[teacher_id].reduced_to = terms_required
     return {teacher_id: progress[teacher_id] for teacher_id in teacher_ids}
-
-
-def held_by(appropriate_body) -> list[InductionPeriod]:
-    """Open induction periods the appropriate body holds, with each ECT's current school."""
-    from participants.models import ECTAtSchoolPeriod
-
-    periods = list(
-        InductionPeriod.objects.ongoing()
-        .filter(appropriate_body=appropriate_body)
-        .select_related("teacher")
-        .order_by("teacher__last_name", "teacher__first_name")
-    )
-    schools = dict(
-        ECTAtSchoolPeriod.objects.ongoing()
-        .filter(teacher_id__in=[p.teacher_id for p in periods])
-        .values_list("teacher_id", "school__name")
-    )
-    progress = induction_progress_for(p.teacher_id for p in periods)
-    for period in periods:
-        period.school_name = schools.get(period.teacher_id, "")
-        period.progress = progress[period.teacher_id]
-    return periods
-
-
-def waiting_to_be_claimed(appropriate_body) -> list:
-    """ECTs whose school chose this appropriate body and who have no open induction period."""
-    from participants.models import ECTAtSchoolPeriod
-
-    return list(
-        ECTAtSchoolPeriod.objects.ongoing()
-        .filter(appropriate_body=appropriate_body)
-        .exclude(
-            teacher_id__in=InductionPeriod.objects.filter(
-                Q(finished_on__isnull=True) | ~Q(outcome="")
-            ).values("teacher_id")
-        )
-        .select_related("teacher", "school")
-        .order_by("started_on", "teacher__last_name")
-    )

@@ -7,11 +7,26 @@ list page issues the same number of queries whatever the number of rows.
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import TruncDate
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import RowNumber, TruncDate
 
 from induction.deadlines import decision_deadline
 from induction.models import (
+    AppropriateBody,
     Assessment,
     AssessmentKind,
     Extension,
@@ -38,65 +53,170 @@ def teachers_for_appropriate_body(appropriate_body, *, found_by_trn=()) -> Query
     journeys pass them; the teacher page does not, so finding a teacher never opens
     their record by itself.
     """
+    teacher = OuterRef("pk")
     link = (
-        Q(induction_periods__appropriate_body=appropriate_body)
-        | Q(ect_at_school_periods__appropriate_body=appropriate_body)
-        | Q(release_requests__requested_by=appropriate_body)
-        | Q(release_requests__held_by=appropriate_body)
+        Exists(InductionPeriod.objects.filter(teacher=teacher, appropriate_body=appropriate_body))
+        | Exists(
+            ECTAtSchoolPeriod.objects.filter(teacher=teacher, appropriate_body=appropriate_body)
+        )
+        | Exists(
+            ReleaseRequest.objects.filter(teacher=teacher).filter(
+                Q(requested_by=appropriate_body) | Q(held_by=appropriate_body)
+            )
+        )
     )
     found = [pk for pk in found_by_trn if isinstance(pk, int)]
     if found:
         link |= Q(pk__in=found)
-    return Teacher.objects.filter(pk__in=Teacher.objects.filter(link).values("pk"))
+    # EXISTS per link, not joins: a join through four relations multiplies rows and makes
+    # PostgreSQL scan them all to look up one teacher.
+    return Teacher.objects.filter(link)
 
 
-def _not_held_and_not_over():
-    """Teachers with no open period and no outcome, here or in the register."""
+def _not_over() -> Q:
+    """Teachers with no outcome, here or in the register (rule 2)."""
     return Q(
-        ~Q(
-            teacher_id__in=InductionPeriod.objects.filter(
-                Q(finished_on__isnull=True) | ~Q(outcome="")
-            ).values("teacher_id")
+        ~Exists(
+            InductionPeriod.objects.filter(teacher_id=OuterRef("teacher_id")).exclude(outcome="")
         ),
-        ~Q(teacher__trn__in=TeacherRecord.objects.filter(induction_status__in=OVER).values("trn")),
+        ~Exists(
+            TeacherRecord.objects.filter(trn=OuterRef("teacher__trn"), induction_status__in=OVER)
+        ),
+    )
+
+
+def _not_held_and_not_over() -> Q:
+    """ECT periods whose teacher has no open period and no outcome, here or in the register.
+
+    Written as NOT EXISTS so PostgreSQL anti-joins through the unique partial indexes on
+    open periods and outcomes, and the TRN key of the register; `NOT IN (subquery)` made it
+    hash every period and every record in the country first (issue 7).
+    """
+    open_period = InductionPeriod.objects.ongoing().filter(teacher_id=OuterRef("teacher_id"))
+    return Q(~Exists(open_period), _not_over())
+
+
+def _held_by_another(appropriate_body) -> Exists:
+    return Exists(
+        InductionPeriod.objects.ongoing()
+        .filter(teacher_id=OuterRef("teacher_id"))
+        .exclude(appropriate_body=appropriate_body)
+    )
+
+
+def _has_left_school() -> Q:
+    """Worked at a school as an ECT and no longer does."""
+    ect_periods = ECTAtSchoolPeriod.objects.filter(teacher_id=OuterRef("teacher_id"))
+    # The ongoing test first: it fails for almost every ECT, so the other is rarely run.
+    return Q(~Exists(ect_periods.ongoing()), Exists(ect_periods))
+
+
+UNCLAIMED_ORDER = ("started_on", "teacher__last_name", "pk")
+
+
+def _unclaimed(appropriate_body) -> QuerySet[ECTAtSchoolPeriod]:
+    """ECTs whose school chose this appropriate body, that nobody holds."""
+    return (
+        ECTAtSchoolPeriod.objects.ongoing()
+        .filter(_not_held_and_not_over(), appropriate_body=appropriate_body)
+        .select_related("teacher", "school")
+        .order_by(*UNCLAIMED_ORDER)
     )
 
 
 def to_claim(appropriate_body) -> QuerySet[ECTAtSchoolPeriod]:
     """ECTs whose school chose this appropriate body, with QTS, that nobody holds."""
-    return (
-        ECTAtSchoolPeriod.objects.ongoing()
-        .filter(_not_held_and_not_over(), appropriate_body=appropriate_body)
-        .filter(teacher__qts_awarded_on__isnull=False)
-        .select_related("teacher", "school")
-        .order_by("started_on", "teacher__last_name", "pk")
-    )
+    return _unclaimed(appropriate_body).filter(teacher__qts_awarded_on__isnull=False)
 
 
 def waiting_for_qts(appropriate_body) -> QuerySet[ECTAtSchoolPeriod]:
     """ECTs whose school chose this appropriate body but who have no QTS yet (rule 1)."""
-    return (
-        ECTAtSchoolPeriod.objects.ongoing()
-        .filter(_not_held_and_not_over(), appropriate_body=appropriate_body)
-        .filter(teacher__qts_awarded_on__isnull=True)
-        .select_related("teacher", "school")
-        .order_by("started_on", "teacher__last_name", "pk")
+    return _unclaimed(appropriate_body).filter(teacher__qts_awarded_on__isnull=True)
+
+
+@dataclass
+class Head:
+    """The first rows of a task list and how many rows it has."""
+
+    count: int
+    rows: list
+
+
+def unclaimed_heads(appropriate_body, limit: int) -> dict[str, Head]:
+    """The first `limit` ECTs to claim and waiting for QTS, and how many each list has, by
+    slug: one query, one pass over the body's ECTs (a window numbers and counts the rows of
+    each list), where a count and a page of each took four passes."""
+    waiting = Case(
+        When(teacher__qts_awarded_on__isnull=True, then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
     )
+    rows = (
+        _unclaimed(appropriate_body)
+        .annotate(
+            waiting=waiting,
+            place=Window(RowNumber(), partition_by=[waiting], order_by=list(UNCLAIMED_ORDER)),
+            listed=Window(Count("pk"), partition_by=[waiting]),
+        )
+        .filter(place__lte=limit)
+    )
+    heads = {"to-claim": Head(0, []), "waiting-for-qts": Head(0, [])}
+    for row in rows:
+        head = heads["waiting-for-qts" if row.waiting else "to-claim"]
+        head.count = row.listed
+        head.rows.append(row)
+    return heads
 
 
 def held_elsewhere(appropriate_body) -> QuerySet[ECTAtSchoolPeriod]:
     """ECTs whose school chose this appropriate body while another one still holds them."""
     return (
         ECTAtSchoolPeriod.objects.ongoing()
-        .filter(
-            appropriate_body=appropriate_body,
-            teacher_id__in=InductionPeriod.objects.ongoing()
-            .exclude(appropriate_body=appropriate_body)
-            .values("teacher_id"),
-        )
+        .filter(_held_by_another(appropriate_body), appropriate_body=appropriate_body)
         .select_related("teacher", "school")
         .order_by("started_on", "teacher__last_name", "pk")
     )
+
+
+def task_counts(appropriate_body) -> dict[str, int]:
+    """How many rows each task list of the home page has, by slug, but for the two lists of
+    ECTs nobody holds (unclaimed_heads counts those, with their first rows): one query.
+
+    Each count is bounded by the body's own ECTs, not the country's: it starts from the
+    body's ongoing ECT periods, open induction periods or unread records, through an index.
+    """
+    ab = appropriate_body
+    # One statement of independent subqueries: PostgreSQL plans each as the lone count it
+    # is (an anti- or semi-join through the indexes), and the page pays one round trip,
+    # not eight. One pass with a subquery per ECT in FILTER clauses ran row by row instead.
+    counts = (
+        AppropriateBody.objects.filter(pk=ab.pk)
+        .values(
+            held_elsewhere=_count(held_elsewhere(ab)),
+            leavers=_count(leavers(ab)),
+            decisions=_count(decisions_due(ab)),
+            release_requests=_count(release_requests_received(ab)),
+            in_induction=_count(held(ab)),
+            unread_assessments=_count(received_assessments(ab)),
+            unread_reviews=_count(received_at_risk_reviews(ab)),
+            unread_support_plans=_count(received_support_plans(ab)),
+        )
+        .get()
+    )
+    return {
+        "held-elsewhere": counts["held_elsewhere"],
+        "leavers": counts["leavers"],
+        "decisions": counts["decisions"],
+        "release-requests": counts["release_requests"],
+        "in-induction": counts["in_induction"],
+        "received": sum(counts[key] for key in counts if key.startswith("unread_")),
+    }
+
+
+def _count(queryset) -> Subquery:
+    """COUNT(*) of a queryset, as a subquery of another statement."""
+    rows = Func(function="COUNT", template="COUNT(*)", output_field=IntegerField())
+    return Subquery(queryset.order_by().annotate(rows=rows).values("rows"))
 
 
 def decorate_held_elsewhere(rows, appropriate_body) -> list:
@@ -127,9 +247,7 @@ def leavers(appropriate_body) -> QuerySet[InductionPeriod]:
     """Periods this body holds for ECTs who have left their school (or are leaving): to release."""
     return (
         InductionPeriod.objects.ongoing()
-        .filter(appropriate_body=appropriate_body)
-        .filter(teacher_id__in=ECTAtSchoolPeriod.objects.values("teacher_id"))
-        .exclude(teacher_id__in=ECTAtSchoolPeriod.objects.ongoing().values("teacher_id"))
+        .filter(_has_left_school(), appropriate_body=appropriate_body)
         .select_related("teacher")
         .order_by("teacher__last_name", "teacher__first_name", "pk")
     )

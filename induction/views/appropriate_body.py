@@ -2,18 +2,17 @@
 
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.views import View
 
+from ecte.pagination import page_of, pagination
 from induction.selectors import appropriate_body as lists
 from induction.selectors.teacher import appropriate_body_view_of
 from induction.views.base import AppropriateBodyView
 
 HOME_ROWS = 5
-PAGE_SIZE = 50
 
 
 @dataclass
@@ -79,19 +78,27 @@ def _lists(appropriate_body):
 
 
 class AppropriateBodyHomeView(AppropriateBodyView, View):
-    """Task lists with counts and the first rows of each: a fixed number of queries."""
+    """Task lists with counts and the first rows of each, in a number of queries that does not
+    grow with the rows."""
 
     def get(self, request):
         ab = self.appropriate_body
+        counts = lists.task_counts(ab)
+        heads = lists.unclaimed_heads(ab, HOME_ROWS)
         tasks = []
         for slug, (title, queryset, decorate, empty) in _lists(ab).items():
-            rows = queryset()
-            tasks.append(TaskList(slug, title, rows.count(), decorate(rows[:HOME_ROWS]), empty))
+            if slug in heads:
+                count, rows = heads[slug].count, heads[slug].rows
+            else:
+                count = counts[slug]
+                # An empty list needs no rows: its count already said so.
+                rows = decorate(queryset()[:HOME_ROWS]) if count else []
+            tasks.append(TaskList(slug, title, count, rows, empty))
         received = TaskList(
             "received",
             "Assessments and reviews received",
-            lists.received_count(ab),
-            lists.received(ab, limit=HOME_ROWS),
+            counts["received"],
+            lists.received(ab, limit=HOME_ROWS) if counts["received"] else [],
             "Nothing new from schools.",
         )
         by_slug = {task.slug: task for task in tasks}
@@ -128,32 +135,18 @@ class TaskListView(AppropriateBodyView, View):
         search = request.GET.get("q", "") if slug == "in-induction" else ""
         if search:
             rows = lists.held(ab, search)
-        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = page_of(rows, request.GET)
         task = TaskList(slug, title, page.paginator.count, decorate(page.object_list), empty)
         return render(
             request,
             "induction/list.html",
-            {"task": task, "page": page, "search": search, "pagination": _pagination(page)},
+            {
+                "task": task,
+                "page": page,
+                "search": search,
+                "pagination": pagination(page, request.GET),
+            },
         )
-
-
-def _pagination(page) -> dict | None:
-    """govukPagination params for a Django page, or None for a single page."""
-    if page.paginator.num_pages < 2:
-        return None
-    params: dict = {"items": []}
-    if page.has_previous():
-        params["previous"] = {"href": f"?page={page.previous_page_number()}"}
-    if page.has_next():
-        params["next"] = {"href": f"?page={page.next_page_number()}"}
-    for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1):
-        if number == page.paginator.ELLIPSIS:
-            params["items"].append({"ellipsis": True})
-        else:
-            params["items"].append(
-                {"number": number, "href": f"?page={number}", "current": number == page.number}
-            )
-    return params
 
 
 class TeacherView(AppropriateBodyView, View):

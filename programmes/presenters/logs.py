@@ -13,6 +13,9 @@ def can_change(log, user) -> bool:
 
 
 def drop_in_rows(drop_ins, role) -> list[dict]:
+    # The role's user id, not `can_change(d, role.user)`: that would read the user again.
+    today = dates.today()
+    mentor_user_id = role.user_id if role.role == "mentor" else None
     return [
         {
             "held_on": format_date(d.held_on),
@@ -21,11 +24,18 @@ def drop_in_rows(drop_ins, role) -> list[dict]:
             "focus": d.focus_action.description if d.focus_action else "",
             "notes": d.notes,
             "change_url": reverse("mentoring:change_drop_in", args=[d.pk])
-            if role.role == "mentor" and can_change(d, role.user)
+            if d.logged_by_id == mentor_user_id and edit_window_open(d, today)
             else None,
         }
         for d in drop_ins
     ]
+
+
+def more_logs_link(count: int, shown: int, href: str, noun: str) -> dict | None:
+    """The link under a shortened list to the whole log, or None when nothing is left out."""
+    if count <= shown:
+        return None
+    return {"href": href, "text": f"View all {count:,} {noun}"}
 
 
 def meeting_title(meeting) -> str:

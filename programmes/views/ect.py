@@ -10,6 +10,7 @@ from django.views import View
 from ecte.accounts.access import ECTRequiredMixin
 from ecte.calendar import dates
 from ecte.events.record import Actor
+from ecte.pagination import page_of, pagination, showing
 from programmes import access, participation, presenters
 from programmes.errors import ProgrammeError
 from programmes.forms import ChoicesForm
@@ -110,6 +111,9 @@ class MarkStudyView(MyProgrammeMixin, View):
         return redirect(self.module_url())
 
 
+DROP_INS_PER_PAGE = 25
+
+
 class MyMeetingsView(ECTRequiredMixin, View):
     def get(self, request):
         meetings = list(
@@ -117,14 +121,23 @@ class MyMeetingsView(ECTRequiredMixin, View):
                 "focus", "mentorship__mentor_at_school_period__teacher"
             )
         )
-        drop_ins = list(access.drop_ins_visible_to(self.role).select_related("focus_action"))
+        # A drop-in every week or fortnight for two years: a page at a time.
+        drop_ins = page_of(
+            access.drop_ins_visible_to(self.role)
+            .select_related("focus_action")
+            .order_by("-held_on", "-id"),
+            request.GET,
+            per_page=DROP_INS_PER_PAGE,
+        )
         actions = list(access.actions_visible_to(self.role).select_related("set_in"))
         return render(
             request,
             "programmes/my_meetings.html",
             {
                 "meetings": presenters.meeting_rows(meetings, self.role, "my_programme:meeting"),
-                "drop_ins": presenters.drop_in_rows(drop_ins, self.role),
+                "drop_ins": presenters.drop_in_rows(drop_ins.object_list, self.role),
+                "drop_ins_showing": showing(drop_ins, "drop-ins", "drop-in"),
+                "drop_ins_pagination": pagination(drop_ins, request.GET),
                 "actions": presenters.action_rows(actions),
             },
         )

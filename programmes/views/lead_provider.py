@@ -12,6 +12,7 @@ from django.views import View
 from ecte.accounts.access import LeadProviderRequiredMixin
 from ecte.calendar import dates
 from ecte.events.record import Actor
+from ecte.pagination import page_of, pagination, showing
 from programmes import access, errors, presenters, selectors, uploads
 from programmes.errors import ProgrammeError
 from programmes.models import SessionAttendance
@@ -25,14 +26,25 @@ def this_year() -> int:
 
 
 class LeadProviderHomeView(LeadProviderRequiredMixin, View):
+    """Participants at partnered schools, 50 a page: tens of thousands at national scale."""
+
     def get(self, request):
         lead_provider = self.role.lead_provider
+        page = page_of(
+            selectors.participant_training_ids(lead_provider),
+            request.GET,
+            count=selectors.participant_count(lead_provider),
+        )
+        trainings = selectors.trainings_in_order(page.object_list)
         return render(
             request,
             "programmes/home.html",
             {
                 "lead_provider": lead_provider,
-                "participants": selectors.lead_provider_participants(lead_provider, this_year()),
+                "participants": selectors.as_participants(trainings, this_year()),
+                "page": page,
+                "showing": showing(page, "participants in training", "participant in training"),
+                "pagination": pagination(page, request.GET),
             },
         )
 

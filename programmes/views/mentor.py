@@ -11,10 +11,12 @@ from django.views import View
 from ecte.accounts.access import MentorRequiredMixin
 from ecte.calendar import dates
 from ecte.events.record import Actor
+from ecte.pagination import page_of, pagination, showing
 from programmes import access, participation, presenters, selectors
 from programmes.errors import ProgrammeError
 from programmes.forms import DropInForm, MeetingForm
 from programmes.models import ActionStatus
+from programmes.presenters.logs import more_logs_link
 from programmes.services import mentoring as services
 from programmes.services import study
 
@@ -63,28 +65,30 @@ class MentoringMixin(MentorRequiredMixin):
         )
 
 
+# The ECT's page shows the latest logs only: a mentor logs a drop-in every week or two, so a
+# full history would make the page grow with every week of the induction.
+LATEST_LOGS = 10
+LOG_PAGE_SIZE = 25
+NEWEST_FIRST = ("-held_on", "-id")
+
+
 class MentorECTView(MentoringMixin, View):
     def get(self, request, period_id: int):
         self.load_ect(period_id)
-        drop_ins = list(
-            access.drop_ins_visible_to(self.role)
-            .filter(mentorship=self.mentorship)
-            .select_related("focus_action")
-            .order_by("-held_on", "-id")
-        )
-        meetings = list(
-            access.meetings_visible_to(self.role)
-            .filter(mentorship=self.mentorship)
-            .select_related("focus")
-            .order_by("-held_on", "-id")
-        )
+        drop_ins = access.drop_ins_visible_to(self.role).filter(mentorship=self.mentorship)
+        meetings = access.meetings_visible_to(self.role).filter(mentorship=self.mentorship)
+        # The cadence (rules 18-19) needs every date held, and nothing else about the logs.
+        drop_in_dates = list(drop_ins.order_by(*NEWEST_FIRST).values_list("held_on", named=True))
+        meeting_dates = list(meetings.order_by(*NEWEST_FIRST).values_list("held_on", named=True))
         actions = list(
             access.actions_visible_to(self.role)
             .filter(ect=self.mentorship.ect_at_school_period.teacher)
             .select_related("set_in")
             .order_by("-created_at")
         )
-        status = participation.mentoring_status(self.ect, self.mentorship, drop_ins, meetings)
+        status = participation.mentoring_status(
+            self.ect, self.mentorship, drop_in_dates, meeting_dates
+        )
         return render(
             request,
             "programmes/mentor_ect.html",
@@ -93,10 +97,64 @@ class MentorECTView(MentoringMixin, View):
                 "card": presenters.mentor_card(
                     {"mentorship": self.mentorship, "ect": self.ect, "status": status}
                 ),
-                "drop_ins": presenters.drop_in_rows(drop_ins, self.role),
-                "meetings": presenters.meeting_rows(meetings, self.role),
+                "drop_ins": presenters.drop_in_rows(
+                    drop_ins.select_related("focus_action").order_by(*NEWEST_FIRST)[:LATEST_LOGS],
+                    self.role,
+                ),
+                "drop_ins_more": more_logs_link(
+                    len(drop_in_dates),
+                    LATEST_LOGS,
+                    reverse("mentoring:drop_ins", args=[period_id]),
+                    "drop-ins",
+                ),
+                "meetings": presenters.meeting_rows(
+                    meetings.select_related("focus").order_by(*NEWEST_FIRST)[:LATEST_LOGS],
+                    self.role,
+                ),
+                "meetings_more": more_logs_link(
+                    len(meeting_dates),
+                    LATEST_LOGS,
+                    reverse("mentoring:meetings", args=[period_id]),
+                    "meetings",
+                ),
                 "actions": presenters.action_rows(actions),
             },
+        )
+
+
+class MentorLogListView(MentoringMixin, View):
+    """Every drop-in or every meeting logged for one ECT, newest first, a page at a time."""
+
+    kind = "drop_ins"  # or "meetings"
+
+    def get(self, request, period_id: int):
+        self.load_ect(period_id)
+        if self.kind == "drop_ins":
+            logs = (
+                access.drop_ins_visible_to(self.role)
+                .filter(mentorship=self.mentorship)
+                .select_related("focus_action")
+            )
+        else:
+            logs = (
+                access.meetings_visible_to(self.role)
+                .filter(mentorship=self.mentorship)
+                .select_related("focus")
+            )
+        page = page_of(logs.order_by(*NEWEST_FIRST), request.GET, per_page=LOG_PAGE_SIZE)
+        if self.kind == "drop_ins":
+            rows = presenters.drop_in_rows(page.object_list, self.role)
+            noun, one, heading = "drop-ins", "drop-in", "Lesson drop-ins"
+        else:
+            rows = presenters.meeting_rows(page.object_list, self.role)
+            noun, one, heading = "meetings", "meeting", "Mentor meetings"
+        return self.page(
+            "programmes/mentor_log_list.html",
+            kind=self.kind,
+            heading=heading,
+            rows=rows,
+            showing=showing(page, noun, one),
+            pagination=pagination(page, request.GET),
         )
 
 

@@ -22,18 +22,17 @@ from urllib.parse import urlsplit
 import gevent.lock
 from locust import HttpUser, between, task
 
+from tests.load.accounts import APPROPRIATE_BODY, ECT, INDUCTION_TUTOR, LEAD_PROVIDER, MENTOR
+
 MAIL_DIR = Path(os.environ.get("LOAD_MAIL_DIR", ".tmp/load/mail"))
 # allauth's sign-in codes: letters and digits in dashed groups, alone on a line ("K7QP-M3XD").
 CODE_LINE = re.compile(r"^\s*([A-Z0-9]{2,}(?:-[A-Z0-9]{2,})+)\s*$", re.MULTILINE)
+ERROR_SUMMARY_ITEM = re.compile(
+    r'<ul class="govuk-list govuk-error-summary__list">(.*?)</ul>', re.DOTALL
+)
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 SIGN_IN_TIMEOUT = 30  # seconds to wait for the code's email to be written
 
-# The demo accounts of seed_demo (email first.last@example.com), one per role.
-INDUCTION_TUTOR = "andrew.pike@example.com"  # Harehills Park Academy
-APPROPRIATE_BODY = "nadia.hussain@example.com"  # Aire Valley Teaching School Hub
-LEAD_PROVIDER = "oliver.reid@example.com"  # National Institute of Teaching
-MENTOR = "samuel.osei@example.com"
-ECT = "daniel.hughes@example.com"
 # An ECT Aire Valley already holds: the claim form finds them and explains why not.
 CLAIMED_TRN, CLAIMED_BORN_ON = "4102385", datetime.date(2001, 2, 14)
 
@@ -70,6 +69,14 @@ def _latest_code_for(email: str, since: float) -> str | None:
             if found:
                 return found[-1]
     return None
+
+
+def page_errors(html: str) -> str:
+    """What the page said was wrong (its GOV.UK error summary), to explain a failure."""
+    found = ERROR_SUMMARY_ITEM.findall(html or "")
+    return (
+        (": " + "; ".join(re.sub(r"<[^>]+>", "", item).strip() for item in found)) if found else ""
+    )
 
 
 def csrf_token(html: str) -> str:
@@ -151,6 +158,7 @@ class RoleUser(HttpUser):
                     response.failure(
                         f"expected a redirect to {expect_redirect_to}, got "
                         f"{response.status_code} to {location or 'nowhere'}"
+                        f"{page_errors(response.text)}"
                     )
             elif response.status_code != 200:
                 response.failure(f"status {response.status_code}")

@@ -78,6 +78,10 @@ def judge(total: Row, exceptions: list[dict], p95_limit_ms: float) -> list[str]:
     return problems
 
 
+def cpu_ms_per_request(cpu_seconds: float, requests: int) -> float:
+    return 1000 * cpu_seconds / requests
+
+
 def markdown(rows: list[Row], total: Row, failures: list[dict], exceptions: list[dict]) -> str:
     lines = [
         "| request | count | failed | p50 ms | p95 ms | p99 ms | max ms | req/s |",
@@ -107,6 +111,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--users", default="?")
     parser.add_argument("--run-time", default="?")
     parser.add_argument("--workers", default="?")
+    parser.add_argument(
+        "--server-cpu-seconds",
+        type=float,
+        help="CPU time the gunicorn workers used over the run (user + system)",
+    )
+    parser.add_argument("--load-average", default="", help="the machine's, at the end of the run")
     args = parser.parse_args(argv)
 
     rows, total = read_stats(args.prefix)
@@ -117,12 +127,21 @@ def main(argv: list[str]) -> int:
     print("## Load test")
     print()
     print(
-        f"{args.users} users for {args.run_time} against gunicorn ({args.workers} workers, "
+        f"{args.users} users for {args.run_time} against gunicorn ({args.workers}, "
         f"production settings) on 127.0.0.1, PostgreSQL and Redis on the same machine: "
         f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}."
     )
     print()
     print(markdown(rows, total, failures, exceptions))
+    print()
+    if args.server_cpu_seconds is not None and total.requests:
+        # Machine-independent-ish: what a request costs the app, whatever queued in front of it.
+        print(
+            f"Server CPU: {args.server_cpu_seconds:.0f} s for {total.requests} requests, "
+            f"{cpu_ms_per_request(args.server_cpu_seconds, total.requests):.0f} ms a request."
+        )
+    if args.load_average:
+        print(f"Load average at the end of the run: {args.load_average}.")
     print()
     if problems:
         print(f"**Failed** (criteria: no errors, p95 at most {args.p95_limit_ms:.0f} ms): ")

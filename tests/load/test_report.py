@@ -42,3 +42,8 @@ def test_a_run_with_one_failed_request_fails(tmp_path, capsys):
 def test_a_run_where_a_user_raised_an_exception_fails(tmp_path, capsys):
     assert main([stats(tmp_path, failures=0, p95=100, exceptions="SignInFailed")]) == 1
     assert "exception: SignInFailed" in capsys.readouterr().out
+
+
+def test_the_servers_cpu_time_is_reported_per_request(tmp_path, capsys):
+    main([stats(tmp_path, failures=0, p95=100), "--server-cpu-seconds", "45"])
+    assert "Server CPU: 45 s for 1000 requests, 45 ms a request." in capsys.readouterr().out

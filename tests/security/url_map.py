@@ -182,6 +182,8 @@ PAGES: dict[str, Page] = {
     # --- mentor ----------------------------------------------------------------------------
     "participants:mentor_home": mentor(),
     "mentoring:ect": mentor(period_id=ECT_PERIOD),
+    "mentoring:drop_ins": mentor(period_id=ECT_PERIOD),
+    "mentoring:meetings": mentor(period_id=ECT_PERIOD),
     "mentoring:log_drop_in": mentor(period_id=ECT_PERIOD),
     "mentoring:log_meeting": mentor(period_id=ECT_PERIOD),
     "mentoring:meeting": mentor(pk=Own("meeting")),
