@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,14 +11,14 @@ from ecte.formatting import format_date
 from ecte.notifications import services
 from ecte.notifications.kinds import get_kind
 from ecte.notifications.selectors import notifications_for, unread_count
+from ecte.pagination import page_of, pagination
 
 PAGE_SIZE = 20
 
 
 class NotificationListView(View):
     def get(self, request):
-        paginator = Paginator(notifications_for(user=request.user), PAGE_SIZE)
-        page = paginator.get_page(request.GET.get("page"))
+        page = page_of(notifications_for(user=request.user), request.GET, per_page=PAGE_SIZE)
         return render(
             request,
             "notifications/list.html",
@@ -27,26 +26,9 @@ class NotificationListView(View):
                 "page": page,
                 "notifications": list(page.object_list),
                 "unread": unread_count(user=request.user),
-                "pagination": _pagination(page),
+                "pagination": pagination(page, request.GET),
             },
         )
-
-
-def _pagination(page) -> dict | None:
-    """Params for govukPagination, or None when everything fits on one page."""
-    if page.paginator.num_pages <= 1:
-        return None
-    params: dict = {
-        "items": [
-            {"number": number, "href": f"?page={number}", "current": number == page.number}
-            for number in page.paginator.page_range
-        ]
-    }
-    if page.has_previous():
-        params["previous"] = {"href": f"?page={page.previous_page_number()}"}
-    if page.has_next():
-        params["next"] = {"href": f"?page={page.next_page_number()}"}
-    return params
 
 
 class OpenNotificationView(View):
