@@ -84,14 +84,10 @@ def _service_errors() -> tuple[type[Exception], ...]:
     return (InductionError, ParticipantError)
 
 
-class ServiceActionsAdmin(admin.ModelAdmin):
-    """Read-only in admin (no add, change or delete), with `service_actions` as the only way
-    to change a record: each a page linked from the record's admin page and a list action."""
-
-    service_actions: tuple[ServiceAction, ...] = ()
-    # Offer each change as a list action too (a checkbox on every row of the list).
-    list_service_actions = True
-    change_form_template = "admin/ecte/change_form_with_service_actions.html"
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records that change only through the services, which check the rules and keep
+    history (or never change): DfE staff can search and read them here, not add, edit or
+    delete them."""
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -101,6 +97,16 @@ class ServiceActionsAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ServiceActionsAdmin(ReadOnlyAdmin):
+    """Read-only in admin, with `service_actions` as the only way to change a record: each a
+    page linked from the record's admin page and a list action."""
+
+    service_actions: tuple[ServiceAction, ...] = ()
+    # Offer each change as a list action too (a checkbox on every row of the list).
+    list_service_actions = True
+    change_form_template = "admin/ecte/change_form_with_service_actions.html"
 
     def has_service_action_permission(self, request) -> bool:
         """The model's Django "change" permission (every superuser has it): the ModelAdmin's

@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
 
-from ecte.admin_site import DateInput, NoteForm, ServiceAction, ServiceActionsAdmin
+from ecte.admin_site import DateInput, NoteForm, ReadOnlyAdmin, ServiceAction, ServiceActionsAdmin
 from induction.models import (
     Absence,
     AppropriateBody,
@@ -222,20 +222,6 @@ class ExtensionAdmin(ServiceActionsAdmin):
     list_select_related = ["teacher", "appropriate_body"]
     readonly_fields = ["teacher", "appropriate_body", "number_of_terms", "created_at"]
     service_actions = (CORRECT_EXTENSION,)
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Induction records change only through the services, which check the rules and keep
-    history: DfE staff can search and read them here, not add, edit or delete them."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 TEACHER_SEARCH = ["teacher__trn", "teacher__first_name", "teacher__last_name"]

@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.text import slugify
 
+from ecte.admin_site import ReadOnlyAdmin
 from programmes import content_io
 from programmes.errors import ProgrammeError
 from programmes.models import (
@@ -252,19 +253,10 @@ _MENTORSHIP_RELATED = [
 ]
 
 
-class MentoringRecordAdmin(admin.ModelAdmin):
+class MentoringRecordAdmin(ReadOnlyAdmin):
     """Mentoring logs in admin: when, how long and who, never what was said. Meeting notes,
     feedback and actions are for the mentor, the ECT and the induction tutor only, and only
     the mentor changes them (through the service, which keeps each version)."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(LessonDropIn)

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from ecte.admin_site import ReadOnlyAdmin
 from ecte.events.models import Event
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ReadOnlyAdmin):
     """Events are history: DfE staff can read and search them, never change them."""
 
     list_display = ["happened_at", "heading", "event_type", "author_name", "author_role"]
@@ -13,15 +14,6 @@ class EventAdmin(admin.ModelAdmin):
     date_hierarchy = "happened_at"
     list_select_related = ["teacher"]
     readonly_fields = [f.name for f in Event._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class EventInline(admin.TabularInline):
