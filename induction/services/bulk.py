@@ -27,9 +27,9 @@ from induction.models import (
 from induction.services.periods import (
     Claim,
     Closing,
-    _on_commit_notify,
     claim_ects,
     close_periods,
+    queue_induction_task,
 )
 from participants.models import Teacher, TeacherRecord
 from participants.services import teacher_from_record
@@ -84,7 +84,7 @@ def start_bulk_upload(
         appropriate_body=appropriate_body,
         after={"upload": upload.pk, "rows": upload.row_count},
     )
-    _on_commit_notify("apply_bulk_upload", upload.pk)
+    queue_induction_task("apply_bulk_upload", upload.pk)
     return upload
 
 

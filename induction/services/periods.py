@@ -66,9 +66,10 @@ def _lock_teacher(teacher: Teacher) -> Teacher:
     )
 
 
-def _on_commit_notify(task_name: str, *args) -> None:
-    """Queue a notice task through the outbox: recorded in this transaction, so it is sent
-    once the change commits (and never for a rolled-back one), even if the queue is down."""
+def queue_induction_task(task_name: str, *args) -> None:
+    """Queue an induction task (a notice, a bulk upload to apply) through the outbox:
+    recorded in this transaction, so it runs once the change commits (and never for a
+    rolled-back one), even if the queue is down."""
     from ecte.notifications import outbox
 
     outbox.enqueue(f"induction.{task_name}", *args)
@@ -478,9 +479,9 @@ def close_periods(
         ]
     )
     for period in passed:
-        _on_commit_notify("send_outcome_notice", period.pk)
+        queue_induction_task("send_outcome_notice", period.pk)
     for request_id in answered:
-        _on_commit_notify("send_release_request_answered", request_id)
+        queue_induction_task("send_release_request_answered", request_id)
     return results
 
 
@@ -562,7 +563,7 @@ def _record_outcome(
         before={"finished_on": None, "number_of_terms": None, "outcome": None},
         after=after,
     )
-    _on_commit_notify("send_outcome_notice", period.pk)
+    queue_induction_task("send_outcome_notice", period.pk)
     return period
 
 
@@ -645,7 +646,7 @@ def extend_induction(
         induction_period=latest,
         after={"number_of_terms": number_of_terms},
     )
-    _on_commit_notify("send_extension_notice", extension.pk)
+    queue_induction_task("send_extension_notice", extension.pk)
     return extension
 
 
@@ -814,5 +815,5 @@ def correct_induction_period(
         after=changed,
     )
     if "outcome" in changed and values["outcome"]:
-        _on_commit_notify("send_outcome_notice", period.pk)
+        queue_induction_task("send_outcome_notice", period.pk)
     return period

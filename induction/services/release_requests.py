@@ -17,7 +17,7 @@ from induction.models import (
     ReleaseRequest,
     ReleaseRequestStatus,
 )
-from induction.services.periods import _lock_teacher, _on_commit_notify
+from induction.services.periods import _lock_teacher, queue_induction_task
 from participants.models import Teacher
 
 
@@ -62,7 +62,7 @@ def request_release(
         induction_period=period,
         after={"status": request.status},
     )
-    _on_commit_notify("send_release_requested", request.pk)
+    queue_induction_task("send_release_requested", request.pk)
     return request
 
 
@@ -103,5 +103,5 @@ def decline_release_request(
         before={"status": ReleaseRequestStatus.PENDING},
         after={"status": request.status},
     )
-    _on_commit_notify("send_release_request_answered", request.pk)
+    queue_induction_task("send_release_request_answered", request.pk)
     return request

@@ -34,7 +34,7 @@ from induction.models import (
     SupportPlan,
     SupportPlanStatus,
 )
-from induction.services.periods import _lock_teacher, _on_commit_notify
+from induction.services.periods import _lock_teacher, queue_induction_task
 from participants.models import ECTAtSchoolPeriod
 
 RECEIVED_KINDS = {"assessment": Assessment, "review": ProgressReview, "support-plan": SupportPlan}
@@ -141,7 +141,7 @@ def record_progress_review(
         after={"reviewed_on": reviewed_on, "satisfactory_progress": satisfactory_progress},
     )
     if appropriate_body is not None:
-        _on_commit_notify("send_review_received", "review", review.pk)
+        queue_induction_task("send_review_received", "review", review.pk)
     return review
 
 
@@ -289,7 +289,7 @@ def send_assessment(*, assessment: Assessment, membership: Membership, by: Actor
         ect_at_school_period=assessment.ect_at_school_period,
         after={"sent_to_appropriate_body_on": assessment.sent_to_appropriate_body_on},
     )
-    _on_commit_notify("send_review_received", "assessment", assessment.pk)
+    queue_induction_task("send_review_received", "assessment", assessment.pk)
     return assessment
 
 
@@ -371,7 +371,7 @@ def approve_support_plan(*, plan: SupportPlan, membership: Membership, by: Actor
         appropriate_body=appropriate_body,
         ect_at_school_period=plan.ect_at_school_period,
     )
-    _on_commit_notify("send_review_received", "support-plan", plan.pk)
+    queue_induction_task("send_review_received", "support-plan", plan.pk)
     return plan
 
 
@@ -445,7 +445,7 @@ def record_absence(
                 after={"year": year.year, "absence_days": year.absence_days},
             )
             if appropriate_body is not None:
-                _on_commit_notify("send_absence_alert", absence.pk, year.year)
+                queue_induction_task("send_absence_alert", absence.pk, year.year)
     return absence
 
 
