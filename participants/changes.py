@@ -1,8 +1,9 @@
 """Changes an induction tutor reports after registration: leaving, and each detail of an ECT.
 
 Each is one transaction that locks the teacher, checks the rule, writes the change
-and an event (with the before and after values), and tells whoever needs to know
-after it commits: the appropriate body and the lead provider see every change.
+and an event (with the before and after values), and queues in the same transaction
+the notices for whoever needs to know, sent once it commits: the appropriate body and
+the lead provider see every change.
 """
 
 import datetime

@@ -297,8 +297,8 @@ def register_ect(
     token: str,
     by: Actor,
 ) -> Registered:
-    """Register an ECT at the school, once; tell the ECT, the appropriate body and the lead
-    provider after the transaction commits.
+    """Register an ECT at the school, once; the notices to the ECT, the appropriate body and
+    the lead provider are queued in the same transaction and sent once it commits.
 
     A teacher with no QTS yet may be registered: they wait for QTS, and the appropriate body
     cannot start induction until then (SG 2.10). A teacher at another school transfers: that
