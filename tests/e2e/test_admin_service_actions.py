@@ -65,3 +65,19 @@ def test_dfe_staff_correct_an_outcome_with_a_note_and_see_it_in_the_timeline(sta
     expect(page.get_by_text("Dana Price").first).to_be_visible()
     tab.check("teacher with their timeline", govuk=False)
     tab.assert_no_problems()
+
+
+def test_dfe_staff_read_a_mentoring_log_without_its_notes(staff_tab):
+    from tests.factories import MentorshipFactory, UserFactory
+    from tests.programmes.mentoring_factories import LessonDropInFactory
+
+    drop_in = LessonDropInFactory(mentorship=MentorshipFactory(), logged_by=UserFactory())
+    tab, page = staff_tab, staff_tab.page
+
+    tab.visit("/admin/programmes/lessondropin/")
+    tab.check("lesson drop-ins, read-only list", govuk=False)
+    tab.visit(f"/admin/programmes/lessondropin/{drop_in.pk}/change/")
+    expect(page.locator("#content")).to_contain_text("15")
+    expect(page.locator("#content")).not_to_contain_text(drop_in.notes)
+    tab.check("a lesson drop-in, without its notes", govuk=False)
+    tab.assert_no_problems()
