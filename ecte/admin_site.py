@@ -56,6 +56,20 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+def date_field(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
+    """A date question on a service action's page, with its error messages."""
+    return forms.DateField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=DateInput(),
+        error_messages={
+            "required": f"Enter the {label.lower()}",
+            "invalid": f"Enter the {label.lower()} as a real date",
+        },
+    )
+
+
 @dataclass(frozen=True)
 class ServiceAction:
     """One change DfE staff can make to a record from admin, through a service.

@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
 
-from ecte.admin_site import DateInput, NoteForm, ReadOnlyAdmin, ServiceAction, ServiceActionsAdmin
+from ecte.admin_site import NoteForm, ReadOnlyAdmin, ServiceAction, ServiceActionsAdmin, date_field
 from induction.models import (
     Absence,
     AppropriateBody,
@@ -30,22 +30,14 @@ def _terms(label: str, *, required: bool = True) -> forms.DecimalField:
     )
 
 
-def _date(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        widget=DateInput(),
-        error_messages={"invalid": f"Enter {label.lower()} as a real date"},
-    )
-
-
 # --- correcting an induction period or its outcome (rule 13) ---------------------------------
 
 
 class CorrectInductionPeriodForm(NoteForm):
-    started_on = _date("Start date")
-    finished_on = _date("End date", required=False, help_text="Leave empty if it has not ended")
+    started_on = date_field("Start date")
+    finished_on = date_field(
+        "End date", required=False, help_text="Leave empty if it has not ended"
+    )
     number_of_terms = _terms("Terms served", required=False)
     induction_programme = forms.ChoiceField(
         label="Induction programme", choices=InductionProgramme.choices
@@ -55,7 +47,7 @@ class CorrectInductionPeriodForm(NoteForm):
         required=False,
         choices=[("", "No outcome (in progress or released)"), *InductionOutcome.choices],
     )
-    told_of_right_to_appeal_on = _date(
+    told_of_right_to_appeal_on = date_field(
         "Date told in writing of the right to appeal",
         required=False,
         help_text="Needed for a fail",
@@ -88,7 +80,7 @@ CORRECT_PERIOD = ServiceAction(
 
 
 class ReleaseForm(NoteForm):
-    finished_on = _date("End date")
+    finished_on = date_field("End date")
     number_of_terms = _terms("Terms served")
 
 
@@ -142,7 +134,7 @@ CORRECT_EXTENSION = ServiceAction(
 
 class CorrectReductionForm(NoteForm):
     terms_required = _terms("Terms the teacher must serve")
-    teacher_consented_on = _date("Date the teacher agreed")
+    teacher_consented_on = date_field("Date the teacher agreed")
 
 
 def _correct_reduction(reduction: Reduction, data: dict, by) -> str:

@@ -8,7 +8,7 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Q
 
-from ecte.admin_site import DateInput, NoteForm, ServiceAction, ServiceActionsAdmin
+from ecte.admin_site import NoteForm, ServiceAction, ServiceActionsAdmin, date_field
 from ecte.events.admin import EventInline
 from induction.models import InductionPeriod
 from participants.changes import change_ect_name, report_ect_leaving, report_mentor_leaving
@@ -26,17 +26,6 @@ NOT_AN_ECT_NOW = "they are not an ECT at a school now"
 ALREADY_ENDED = "this has already ended"
 
 
-def _date(label: str) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        widget=DateInput(),
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"Enter the {label.lower()} as a real date",
-        },
-    )
-
-
 def _unless_open(period) -> str:
     return ALREADY_ENDED if period.finished_on is not None else ""
 
@@ -45,7 +34,7 @@ def _unless_open(period) -> str:
 
 
 class LeavingForm(NoteForm):
-    left_on = _date("Leaving date")
+    left_on = date_field("Leaving date")
 
 
 def _ect_leaves(period: ECTAtSchoolPeriod, data: dict, by) -> str:
@@ -92,7 +81,7 @@ class AssignMentorForm(NoteForm):
         queryset=MentorAtSchoolPeriod.objects.none(),
         error_messages={"required": "Select the new mentor"},
     )
-    started_on = _date("Start date")
+    started_on = date_field("Start date")
     induction_tutor_reason = forms.CharField(
         label="If the induction tutor will also be the mentor, why",
         required=False,

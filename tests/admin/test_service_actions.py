@@ -148,7 +148,7 @@ def test_a_date_that_is_not_a_date_is_a_field_error(staff_client):
         period_answers(period, finished_on="31/02/2026"),
     )
     page = response.content.decode()
-    assert "Enter end date as a real date" in page
+    assert "Enter the end date as a real date" in page
     assert 'aria-invalid="true"' in page
     period.refresh_from_db()
     assert period.finished_on is None
