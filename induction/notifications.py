@@ -84,6 +84,44 @@ def _send(subject: str, body: str, recipients: list[str]) -> list[str]:
     return recipients
 
 
+def _deliver(
+    *,
+    kind: str,
+    event_type: str,
+    key: str,
+    subject: str,
+    body: str,
+    emails: list[str],
+    heading: str,
+    teacher,
+    school=None,
+    bodies=(),
+    **event_links,
+) -> None:
+    """One notice: an email to the people's and organisations' addresses, the in-service
+    copies for the users who act for them, and the event recording that it was sent (which
+    a second run of the task finds, and then sends nothing)."""
+    emailed = _send(subject, body, emails)
+    _tell_in_service(
+        kind=kind,
+        subject=subject,
+        body=body,
+        key=key,
+        teacher=teacher,
+        school=school,
+        bodies=bodies,
+    )
+    record_event(
+        event_type=event_type,
+        heading=heading,
+        by=SYSTEM,
+        teacher=teacher,
+        school=school,
+        after={"notice": key, "recipients": len(emailed)},
+        **event_links,
+    )
+
+
 def _school_contacts(teacher) -> tuple[list[str], object | None]:
     """The ECT's email at their latest school, and that school's headteachers' emails."""
     ect_period = (
@@ -124,26 +162,19 @@ def send_outcome_notice(period_id: int) -> bool:
             "\nThe teacher may appeal to the Teaching Regulation Agency within 20 working days "
             "of being told of this decision in writing.\n"
         )
-    subject = f"Induction {verb}: {teacher.full_name}"
-    recipients = _send(subject, body, [*contacts, period.appropriate_body.email])
-    _tell_in_service(
+    _deliver(
         kind="outcome_notice",
-        subject=subject,
-        body=body,
+        event_type="outcome_notice_sent",
         key=key,
+        subject=f"Induction {verb}: {teacher.full_name}",
+        body=body,
+        emails=[*contacts, period.appropriate_body.email],
+        heading=f"The ECT, headteacher and appropriate body were told that {teacher.full_name} {verb} induction",
         teacher=teacher,
         school=school,
         bodies=[period.appropriate_body],
-    )
-    record_event(
-        event_type="outcome_notice_sent",
-        heading=f"The ECT, headteacher and appropriate body were told that {teacher.full_name} {verb} induction",
-        by=SYSTEM,
-        teacher=teacher,
-        school=school,
         appropriate_body=period.appropriate_body,
         induction_period=period,
-        after={"notice": key, "recipients": len(recipients)},
     )
     return True
 
@@ -164,24 +195,18 @@ def send_extension_notice(extension_id: int) -> bool:
         f"(TRN {teacher.trn}) by {terms} terms.\n\nThe teacher may appeal to the Teaching "
         "Regulation Agency within 20 working days of being told of this decision in writing.\n"
     )
-    recipients = _send(subject, body, [*contacts, extension.appropriate_body.email])
-    _tell_in_service(
+    _deliver(
         kind="extension_notice",
+        event_type="extension_notice_sent",
+        key=key,
         subject=subject,
         body=body,
-        key=key,
+        emails=[*contacts, extension.appropriate_body.email],
+        heading=f"The ECT, headteacher and appropriate body were told of {teacher.full_name}'s extension",
         teacher=teacher,
         school=school,
         bodies=[extension.appropriate_body],
-    )
-    record_event(
-        event_type="extension_notice_sent",
-        heading=f"The ECT, headteacher and appropriate body were told of {teacher.full_name}'s extension",
-        by=SYSTEM,
-        teacher=teacher,
-        school=school,
         appropriate_body=extension.appropriate_body,
-        after={"notice": key, "recipients": len(recipients)},
     )
     return True
 
@@ -201,23 +226,18 @@ def send_release_requested(request_id: int) -> bool:
         f"(TRN {request.teacher.trn}) so that they can claim them. Sign in to release the "
         "teacher or to decline, saying why.\n"
     )
-    _send(subject, body, [request.held_by.email])
-    _tell_in_service(
+    _deliver(
         kind="release_request",
+        event_type="release_request_notice_sent",
+        key=key,
         subject=subject,
         body=body,
-        key=key,
+        emails=[request.held_by.email],
+        heading=f"{request.held_by.name} was told of the release request",
         teacher=request.teacher,
         bodies=[request.held_by],
-    )
-    record_event(
-        event_type="release_request_notice_sent",
-        heading=f"{request.held_by.name} was told of the release request",
-        by=SYSTEM,
-        teacher=request.teacher,
         appropriate_body=request.held_by,
         induction_period_id=request.induction_period_id,
-        after={"notice": key},
     )
     return True
 
@@ -242,23 +262,18 @@ def send_release_request_answered(request_id: int) -> bool:
             f"(TRN {request.teacher.trn}).\n\nTheir reason: {request.decline_reason}\n"
         )
     subject = f"Release request {request.get_status_display().lower()}: {request.teacher.full_name}"
-    _send(subject, body, [request.requested_by.email])
-    _tell_in_service(
+    _deliver(
         kind="release_request_answered",
+        event_type="release_request_notice_sent",
+        key=key,
         subject=subject,
         body=body,
-        key=key,
+        emails=[request.requested_by.email],
+        heading=f"{request.requested_by.name} was told the release request was answered",
         teacher=request.teacher,
         bodies=[request.requested_by],
-    )
-    record_event(
-        event_type="release_request_notice_sent",
-        heading=f"{request.requested_by.name} was told the release request was answered",
-        by=SYSTEM,
-        teacher=request.teacher,
         appropriate_body=request.requested_by,
         induction_period_id=request.induction_period_id,
-        after={"notice": key},
     )
     return True
 
@@ -282,22 +297,17 @@ def send_review_received(kind: str, record_id: int) -> bool:
         f"A school has sent you the {label} of {record.teacher.full_name} (TRN {record.teacher.trn})."
         + ("\n\nThe ECT is not making satisfactory progress.\n" if at_risk else "\n")
     )
-    _send(subject, body, [record.appropriate_body.email])
-    _tell_in_service(
+    _deliver(
         kind="review_received",
+        event_type="received_notice_sent",
+        key=key,
         subject=subject,
         body=body,
-        key=key,
+        emails=[record.appropriate_body.email],
+        heading=f"{record.appropriate_body.name} was told of the {label}",
         teacher=record.teacher,
         bodies=[record.appropriate_body],
-    )
-    record_event(
-        event_type="received_notice_sent",
-        heading=f"{record.appropriate_body.name} was told of the {label}",
-        by=SYSTEM,
-        teacher=record.teacher,
         appropriate_body=record.appropriate_body,
-        after={"notice": key},
     )
     return True
 
@@ -320,21 +330,16 @@ def send_absence_alert(absence_id: int, year: int) -> bool:
         f"{teacher.full_name} (TRN {teacher.trn}) has been absent for 30 days or more in year "
         f"{year} of their induction. That year of induction is extended by the days absent.\n"
     )
-    _send(subject, body, [appropriate_body.email])
-    _tell_in_service(
+    _deliver(
         kind="absence_alert",
+        event_type="absence_notice_sent",
+        key=key,
         subject=subject,
         body=body,
-        key=key,
+        emails=[appropriate_body.email],
+        heading=f"{appropriate_body.name} was told of {teacher.full_name}’s absence",
         teacher=teacher,
         bodies=[appropriate_body],
-    )
-    record_event(
-        event_type="absence_notice_sent",
-        heading=f"{appropriate_body.name} was told of {teacher.full_name}’s absence",
-        by=SYSTEM,
-        teacher=teacher,
         appropriate_body=appropriate_body,
-        after={"notice": key},
     )
     return True
