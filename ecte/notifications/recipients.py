@@ -34,14 +34,6 @@ def appropriate_body_users_by_body(appropriate_body_ids: Iterable[int]) -> dict[
     return _users_by(Role.APPROPRIATE_BODY, "appropriate_body", appropriate_body_ids)
 
 
-def mentor_users_by_teacher(teacher_ids: Iterable[int]) -> dict[int, list]:
-    return _users_by(Role.MENTOR, "teacher", teacher_ids)
-
-
-def lead_provider_users_by_provider(lead_provider_ids: Iterable[int]) -> dict[int, list]:
-    return _users_by(Role.LEAD_PROVIDER, "lead_provider", lead_provider_ids)
-
-
 # Above this many organisations, every user of the role is read and the rest skipped.
 MANY_ORGANISATIONS = 1000
 
