@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from ecte.accounts.models import Role
+from ecte.accounts.roles import memberships_of
 
 # Service navigation per role: (label, url name). Journeys add their pages here.
 NAVIGATION = {
@@ -55,9 +56,7 @@ def _navigation(request) -> list[dict]:
 
 
 def _role_count(request) -> int:
-    if not request.user.is_authenticated:
-        return 0
-    return request.user.memberships.active().count()
+    return len(memberships_of(request))
 
 
 def service(request) -> dict:

@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Min, Prefetch
 
+from ecte import reference_cache
 from ecte.calendar import dates
 from participants.models import ECTAtSchoolPeriod, Mentorship, TrainingPeriod
 from programmes import cadence, sequencing, timeline
@@ -103,8 +104,11 @@ class Catalogue:
 
     def items(self, programme: Programme) -> list[StudyItem]:
         if programme.pk not in self._items:
-            self._items[programme.pk] = list(
-                StudyItem.objects.filter(programme=programme).order_by("number", "code")
+            self._items[programme.pk] = reference_cache.cached(
+                ("study_items", programme.pk),
+                lambda: list(
+                    StudyItem.objects.filter(programme=programme).order_by("number", "code")
+                ),
             )
         return self._items[programme.pk]
 
@@ -123,8 +127,11 @@ class Catalogue:
 
     def sessions(self, programme: Programme) -> list[Session]:
         if programme.pk not in self._sessions:
-            self._sessions[programme.pk] = list(
-                Session.objects.filter(programme=programme).order_by("position", "code")
+            self._sessions[programme.pk] = reference_cache.cached(
+                ("sessions", programme.pk),
+                lambda: list(
+                    Session.objects.filter(programme=programme).order_by("position", "code")
+                ),
             )
         return self._sessions[programme.pk]
 
@@ -464,19 +471,27 @@ def chosen_count(ect: ECTProgramme, records: dict[int, StudyRecord]) -> int:
 class MentoringStatus:
     drop_ins: cadence.Due
     meetings: cadence.Due
-    last_drop_in: LessonDropIn | None
-    last_meeting: MentorMeeting | None
+    # The latest log of each kind: anything with the day it was held (`held_on`).
+    last_drop_in: object | None
+    last_meeting: object | None
 
 
 def logs_for(mentorship_ids) -> tuple[dict, dict]:
-    """({mentorship id: [drop-ins]}, {mentorship id: [meetings]}), newest first, two queries."""
+    """({mentorship id: [drop-ins]}, {mentorship id: [meetings]}), newest first, two queries.
+
+    Each log is a row of its mentorship and the day it was held: the cadence (rules 18-19)
+    needs nothing else, and a term of weekly logs for every mentee is hundreds of rows."""
     ids = list(mentorship_ids)
     drop_ins: dict[int, list] = defaultdict(list)
     meetings: dict[int, list] = defaultdict(list)
-    for row in LessonDropIn.objects.filter(mentorship_id__in=ids).order_by("-held_on", "-id"):
-        drop_ins[row.mentorship_id].append(row)
-    for row in MentorMeeting.objects.filter(mentorship_id__in=ids).order_by("-held_on", "-id"):
-        meetings[row.mentorship_id].append(row)
+    for model, logs in ((LessonDropIn, drop_ins), (MentorMeeting, meetings)):
+        rows = (
+            model.objects.filter(mentorship_id__in=ids)
+            .order_by("-held_on", "-id")
+            .values_list("mentorship_id", "held_on", named=True)
+        )
+        for row in rows:
+            logs[row.mentorship_id].append(row)
     return drop_ins, meetings
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db.models import Prefetch
 
+from ecte import reference_cache
 from ecte.calendar import dates
 from ecte.formatting import format_date
 from programmes import errors
@@ -75,9 +76,18 @@ def school_programme_choice(school, academic_year: int) -> ProgrammeChoice:
 
 def programme_for(lead_provider, academic_year: int) -> Programme | None:
     """The provider's programme for the year, with both years, their modules and meeting
-    focuses (4 queries)."""
+    focuses: kept between requests until programme content changes (ecte.reference_cache),
+    else 4 queries. Shared by every request of the process: read it, never change it."""
+    provider_id = getattr(lead_provider, "pk", lead_provider)
+    return reference_cache.cached(
+        ("programme", provider_id, academic_year),
+        lambda: _programme_with_content(provider_id, academic_year),
+    )
+
+
+def _programme_with_content(provider_id: int, academic_year: int) -> Programme | None:
     return (
-        Programme.objects.filter(lead_provider=lead_provider, academic_year=academic_year)
+        Programme.objects.filter(lead_provider_id=provider_id, academic_year=academic_year)
         .select_related("lead_provider")
         .prefetch_related(
             Prefetch(

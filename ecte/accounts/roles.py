@@ -11,18 +11,27 @@ def active_memberships(user):
     return Membership.objects.active().with_organisations().filter(user=user)
 
 
+def memberships_of(request: HttpRequest) -> list[Membership]:
+    """The signed-in user's active memberships, read once per request (a person holds a
+    handful at most): the active role and the user bar's "Switch role" link both need them."""
+    if not hasattr(request, "_active_memberships"):
+        request._active_memberships = (
+            list(active_memberships(request.user)) if request.user.is_authenticated else []
+        )
+    return request._active_memberships
+
+
 def resolve_active_role(request: HttpRequest) -> Membership | None:
     """The membership chosen in this session; a user with one role needs no choice."""
-    user = request.user
-    if not user.is_authenticated:
+    if not request.user.is_authenticated:
         return None
+    memberships = memberships_of(request)
     chosen_id = request.session.get(SESSION_KEY)
     if chosen_id is not None:
-        membership = active_memberships(user).filter(pk=chosen_id).first()
+        membership = next((m for m in memberships if m.pk == chosen_id), None)
         if membership is not None:
             return membership
         request.session.pop(SESSION_KEY, None)
-    memberships = list(active_memberships(user)[:2])
     if len(memberships) == 1:
         request.session[SESSION_KEY] = memberships[0].pk
         return memberships[0]

@@ -219,19 +219,24 @@ def default_half_terms(start_year: int) -> list[HalfTerm]:
 
 
 def _half_terms_by_year(start_years: Iterable[int]) -> dict[int, list[HalfTerm]]:
-    """Half-terms of several years in one query: stored rows, else the defaults.
-
-    Deliberately uncached across calls so that dates edited in the admin take
-    effect on the next request.
-    """
+    """Half-terms of several years: stored rows, else the defaults. Kept between requests
+    only while no academic year has changed (ecte.reference_cache), so that dates edited
+    in the admin take effect on the next request; otherwise one query."""
+    from ecte import reference_cache
     from ecte.calendar.models import AcademicYear  # the app registry is not ready at import
 
     wanted = sorted(set(start_years))
-    stored = {row.start_year: row for row in AcademicYear.objects.filter(start_year__in=wanted)}
-    return {
-        year: stored[year].half_terms() if year in stored else default_half_terms(year)
-        for year in wanted
-    }
+    version = reference_cache.current_version()
+    found = {year: reference_cache.get(("half_terms", year), version) for year in wanted}
+    missing = [year for year, value in found.items() if value is reference_cache.MISSING]
+    if missing:
+        stored = {
+            row.start_year: row for row in AcademicYear.objects.filter(start_year__in=missing)
+        }
+        for year in missing:
+            found[year] = stored[year].half_terms() if year in stored else default_half_terms(year)
+            reference_cache.put(("half_terms", year), version, found[year])
+    return found
 
 
 def half_terms(start_year: int) -> list[HalfTerm]:

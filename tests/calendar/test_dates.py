@@ -479,7 +479,7 @@ def test_half_terms_use_the_england_defaults_when_no_dates_are_stored():
 
 
 @pytest.mark.django_db
-def test_looking_up_a_half_term_takes_one_query(django_assert_num_queries):
+def test_looking_up_a_half_term_takes_one_query(django_assert_num_queries, reference_cache_off):
     with django_assert_num_queries(1):
         half_term_for(date(2026, 11, 10))
     with django_assert_num_queries(1):

@@ -117,7 +117,9 @@ def test_terms_served_before_joining_count_towards_the_assessments():
     ]
 
 
-def test_a_schedule_asks_the_calendar_once_per_academic_year(django_assert_num_queries):
+def test_a_schedule_asks_the_calendar_once_per_academic_year(
+    django_assert_num_queries, reference_cache_off
+):
     calendar = HalfTermCalendar()
     with django_assert_num_queries(2):  # 2026 to 2027 and 2027 to 2028
         schedule(calendar=calendar)

@@ -62,7 +62,7 @@ def _mentoring(niot):
 
 
 def test_missed_meetings_are_found_in_the_same_statements_for_one_ect_or_many(
-    django_capture_on_commit_callbacks,
+    django_capture_on_commit_callbacks, reference_cache_off
 ):
     niot = load_programme()
     with on(2026, 9, 1):
@@ -81,7 +81,7 @@ def test_missed_meetings_are_found_in_the_same_statements_for_one_ect_or_many(
 
 
 def test_progress_reviews_are_found_in_the_same_statements_for_one_ect_or_many(
-    django_capture_on_commit_callbacks,
+    django_capture_on_commit_callbacks, reference_cache_off
 ):
     def ect_in_induction():
         period = ECTAtSchoolPeriodFactory(school=_school())
@@ -101,7 +101,7 @@ def test_progress_reviews_are_found_in_the_same_statements_for_one_ect_or_many(
 
 
 def test_start_of_term_checks_are_sent_in_the_same_statements_for_one_school_or_many(
-    django_capture_on_commit_callbacks,
+    django_capture_on_commit_callbacks, reference_cache_off
 ):
     with on(2026, 9, 1):
         ECTAtSchoolPeriodFactory(school=_school())
