@@ -1,9 +1,11 @@
 """The one Jinja2 environment every page renders through."""
 
+import functools
+
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
@@ -12,7 +14,24 @@ from ecte.forms.govuk import error_summary_params, field_params
 
 
 def url(name: str, *args, **kwargs) -> str:
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+    try:
+        return _reverse(
+            settings.ROOT_URLCONF,
+            get_urlconf(),
+            get_script_prefix(),
+            name,
+            args,
+            tuple(sorted(kwargs.items())),
+        )
+    except TypeError:  # an argument that cannot be a key: reverse it each time
+        return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+@functools.lru_cache(maxsize=16384)
+def _reverse(urlconf, request_urlconf, prefix, name, args, kwargs) -> str:
+    # A list of 60 ECTs links each one: reversing costs more than the rest of its row, and
+    # the same link is asked for again and again. The key holds everything reverse() reads.
+    return reverse(name, args=args or None, kwargs=dict(kwargs) or None)
 
 
 def environment(**options) -> Environment:

@@ -10,6 +10,7 @@ School holidays have no windows, so nothing falls due in them.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -127,8 +128,16 @@ def due(
     )
     current = next((w for w in windows if today in w), None)
     ended = [w for w in windows if w.ends_on < today]
-    met = [w for w in ended if any(day in w and day >= from_day for day in logged_on)]
-    missed = [w for w in ended if w not in met]
+    # A term of weekly logs for each of a mentor's ECTs: find each window's first log by
+    # bisecting the sorted days, not by testing every day against every window.
+    days = sorted(day for day in logged_on if day >= from_day)
+
+    def has_log(window: Window) -> bool:
+        first = bisect.bisect_left(days, window.starts_on)
+        return first < len(days) and days[first] <= window.ends_on
+
+    met = [has_log(window) for window in ended]
+    missed = [window for window, held in zip(ended, met, strict=True) if not held]
     met_now = None
     if current is not None:
         met_now = max((day for day in logged_on if day in current), default=None)
@@ -136,7 +145,7 @@ def due(
         current=current,
         met_now=met_now,
         expected=len(ended),
-        held=len(met),
+        held=sum(met),
         last_missed=missed[-1] if missed else None,
-        overdue=bool(ended) and ended[-1] not in met,
+        overdue=bool(ended) and not met[-1],
     )

@@ -4,6 +4,9 @@ half-term's meeting focuses in weeks 1, 3 and 6 (rules 18-19)."""
 from dataclasses import dataclass
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ecte.calendar.dates import default_half_terms
 from programmes import cadence
 
@@ -117,3 +120,36 @@ def test_windows_before_the_mentoring_started_are_not_expected():
 def test_week_of_counts_from_the_week_the_half_term_starts():
     assert cadence.week_of(AUTUMN_2, date(2026, 11, 2)) == 1
     assert cadence.week_of(AUTUMN_2, date(2026, 12, 7)) == 6
+
+
+_AUTUMN = st.dates(min_value=date(2026, 9, 1), max_value=date(2027, 1, 31))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    logged_on=st.lists(_AUTUMN, max_size=40),
+    from_day=_AUTUMN,
+    today=_AUTUMN,
+    every_weeks=st.sampled_from([1, 2]),
+)
+def test_a_window_is_met_exactly_when_a_day_inside_it_was_logged(
+    logged_on, from_day, today, every_weeks
+):
+    """Whatever the days logged, in any order and with repeats: the same answer as testing
+    every day against every window (the bisected search is only faster)."""
+    due = cadence.due(
+        HALF_TERMS,
+        every_weeks=every_weeks,
+        logged_on=logged_on,
+        from_day=from_day,
+        today=today,
+    )
+    windows = cadence.windows_between(
+        HALF_TERMS, every_weeks=every_weeks, from_day=from_day, to_day=today
+    )
+    ended = [w for w in windows if w.ends_on < today]
+    met = [any(day in w and day >= from_day for day in logged_on) for w in ended]
+    missed = [w for w, held in zip(ended, met, strict=True) if not held]
+    assert (due.expected, due.held) == (len(ended), sum(met))
+    assert due.last_missed == (missed[-1] if missed else None)
+    assert due.overdue == (bool(ended) and not met[-1])
