@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -50,16 +51,26 @@ def half_term_windows(
     half_term: HalfTerm, *, every_weeks: int | Decimal, focuses: list | None = None
 ) -> list[Window]:
     """The windows of one half-term: at the focus weeks if given, else every `every_weeks`."""
+    if not focuses:
+        return list(_regular_windows(half_term, every_weeks))
     weeks_in_half_term = week_of(half_term, half_term.ends_on)
-    if focuses:
-        starts = [(focus.week, focus) for focus in sorted(focuses, key=lambda f: f.week)]
-        starts = [
-            (_week_starts(half_term, week), focus)
-            for week, focus in starts
-            if week <= weeks_in_half_term
-        ]
-    else:
-        starts = [(day, None) for day in _every(half_term, every_weeks)]
+    starts = [(focus.week, focus) for focus in sorted(focuses, key=lambda f: f.week)]
+    starts = [
+        (_week_starts(half_term, week), focus)
+        for week, focus in starts
+        if week <= weeks_in_half_term
+    ]
+    return _windows(half_term, starts)
+
+
+@functools.lru_cache(maxsize=4096)
+def _regular_windows(half_term: HalfTerm, every_weeks: int | Decimal) -> tuple[Window, ...]:
+    # The same few half-terms and paces for every ECT a page or a sweep looks at: worked out
+    # once per process (half-terms and windows are frozen values).
+    return tuple(_windows(half_term, [(day, None) for day in _every(half_term, every_weeks)]))
+
+
+def _windows(half_term: HalfTerm, starts: list) -> list[Window]:
     windows = []
     ends = [starts_on - ONE_DAY for starts_on, _ in starts[1:]] + [half_term.ends_on]
     for (starts_on, focus), ends_on in zip(starts, ends, strict=True):

@@ -471,16 +471,15 @@ def chosen_count(ect: ECTProgramme, records: dict[int, StudyRecord]) -> int:
 class MentoringStatus:
     drop_ins: cadence.Due
     meetings: cadence.Due
-    # The latest log of each kind: anything with the day it was held (`held_on`).
-    last_drop_in: object | None
-    last_meeting: object | None
+    # The day the latest log of each kind was held.
+    last_drop_in: datetime.date | None
+    last_meeting: datetime.date | None
 
 
 def logs_for(mentorship_ids) -> tuple[dict, dict]:
-    """({mentorship id: [drop-ins]}, {mentorship id: [meetings]}), newest first, two queries.
-
-    Each log is a row of its mentorship and the day it was held: the cadence (rules 18-19)
-    needs nothing else, and a term of weekly logs for every mentee is hundreds of rows."""
+    """({mentorship id: [days drop-ins were held]}, {mentorship id: [days meetings were
+    held]}), newest first, two queries: the cadence (rules 18-19) needs nothing else, and a
+    term of weekly logs for every mentee is hundreds of rows."""
     ids = list(mentorship_ids)
     drop_ins: dict[int, list] = defaultdict(list)
     meetings: dict[int, list] = defaultdict(list)
@@ -488,18 +487,19 @@ def logs_for(mentorship_ids) -> tuple[dict, dict]:
         rows = (
             model.objects.filter(mentorship_id__in=ids)
             .order_by("-held_on", "-id")
-            .values_list("mentorship_id", "held_on", named=True)
+            .values_list("mentorship_id", "held_on")
         )
-        for row in rows:
-            logs[row.mentorship_id].append(row)
+        for mentorship_id, held_on in rows:
+            logs[mentorship_id].append(held_on)
     return drop_ins, meetings
 
 
 def mentoring_status(
-    ect: ECTProgramme, mentorship: Mentorship, drop_ins: list, meetings: list
+    ect: ECTProgramme, mentorship: Mentorship, drop_ins_held_on: list, meetings_held_on: list
 ) -> MentoringStatus:
     """This week's expected drop-in and meeting, what was held against what was due, and
-    whether the latest one due was missed (rules 18-19)."""
+    whether the latest one due was missed (rules 18-19), from the days logs were held on,
+    newest first."""
     catalogue = ect.catalogue
     from_day = max(mentorship.started_on, ect.joined_on)
     today = catalogue.today
@@ -507,7 +507,7 @@ def mentoring_status(
         drop_ins=cadence.due(
             catalogue.half_terms,
             every_weeks=ect.drop_in_every_weeks,
-            logged_on=[d.held_on for d in drop_ins],
+            logged_on=drop_ins_held_on,
             from_day=from_day,
             today=today,
         ),
@@ -515,12 +515,12 @@ def mentoring_status(
             catalogue.half_terms,
             every_weeks=ect.meeting_every_weeks,
             focuses=ect.cadence_focuses,
-            logged_on=[m.held_on for m in meetings],
+            logged_on=meetings_held_on,
             from_day=from_day,
             today=today,
         ),
-        last_drop_in=drop_ins[0] if drop_ins else None,
-        last_meeting=meetings[0] if meetings else None,
+        last_drop_in=drop_ins_held_on[0] if drop_ins_held_on else None,
+        last_meeting=meetings_held_on[0] if meetings_held_on else None,
     )
 
 

@@ -64,12 +64,8 @@ def mentor_card(entry: dict) -> dict:
         "mentor_time": mentor_time_text(ect),
         "drop_in": drop_in,
         "meeting": meeting,
-        "last_drop_in": format_date(status.last_drop_in.held_on, "None logged yet")
-        if status.last_drop_in
-        else "None logged yet",
-        "last_meeting": format_date(status.last_meeting.held_on)
-        if status.last_meeting
-        else "None logged yet",
+        "last_drop_in": format_date(status.last_drop_in, "None logged yet"),
+        "last_meeting": format_date(status.last_meeting, "None logged yet"),
         "drop_ins_held": held_text(status.drop_ins, "drop-ins"),
         "meetings_held": held_text(status.meetings, "meetings"),
         "overdue": overdue,

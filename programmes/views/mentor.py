@@ -78,8 +78,8 @@ class MentorECTView(MentoringMixin, View):
         drop_ins = access.drop_ins_visible_to(self.role).filter(mentorship=self.mentorship)
         meetings = access.meetings_visible_to(self.role).filter(mentorship=self.mentorship)
         # The cadence (rules 18-19) needs every date held, and nothing else about the logs.
-        drop_in_dates = list(drop_ins.order_by(*NEWEST_FIRST).values_list("held_on", named=True))
-        meeting_dates = list(meetings.order_by(*NEWEST_FIRST).values_list("held_on", named=True))
+        drop_in_dates = list(drop_ins.order_by(*NEWEST_FIRST).values_list("held_on", flat=True))
+        meeting_dates = list(meetings.order_by(*NEWEST_FIRST).values_list("held_on", flat=True))
         actions = list(
             access.actions_visible_to(self.role)
             .filter(ect=self.mentorship.ect_at_school_period.teacher)
