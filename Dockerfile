@@ -42,6 +42,5 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request; h = os.environ.get('ALLOWED_HOSTS', '').split(',')[0].strip().lstrip('.'); h = 'localhost' if not h or '*' in h else h; urllib.request.urlopen(urllib.request.Request('http://127.0.0.1:8000/healthcheck', headers={'Host': h, 'X-Forwarded-Proto': 'https'}), timeout=4)"]
 
-# 2 x cores + 1 processes of 4 threads each (a request mostly waits on PostgreSQL); keep-alive
-# longer than a load balancer's idle timeout, or it reuses connections gunicorn has closed.
-CMD ["gunicorn", "ecte.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "5", "--worker-class", "gthread", "--threads", "4", "--keep-alive", "75", "--access-logfile", "-"]
+# Processes, threads and keep-alive: ecte/gunicorn.py (GUNICORN_WORKERS, GUNICORN_THREADS).
+CMD ["gunicorn", "--config", "python:ecte.gunicorn", "--bind", "0.0.0.0:8000", "ecte.wsgi:application"]

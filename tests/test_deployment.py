@@ -4,6 +4,8 @@ No Docker engine runs the tests, so these read the files and check what they pro
 them touches the database.
 """
 
+import importlib
+import os
 import re
 import shlex
 from pathlib import Path
@@ -161,3 +163,31 @@ def test_web_and_worker_share_a_named_volume_at_the_media_root(compose, services
     assert source in compose["volumes"], "a bind mount, not a named volume"
     # The image makes the directory for the non-root user, so the new volume is writable.
     assert re.search(rf"mkdir -p {media_root}\b.*chown \S+ {media_root}\b", dockerfile)
+
+
+def test_web_and_the_image_take_gunicorns_settings_from_ecte_gunicorn(services, dockerfile):
+    assert command_of(services["web"])[1:3] == ["--config", "python:ecte.gunicorn"]
+    cmd = re.findall(r"^CMD\s+(.+)$", dockerfile, flags=re.MULTILINE)[-1]
+    assert '"--config", "python:ecte.gunicorn"' in cmd
+
+
+def test_gunicorn_runs_a_threaded_process_per_cpu_unless_told_otherwise(monkeypatch):
+    from gunicorn.config import Config
+
+    def loaded(**environment) -> Config:
+        for name in ("GUNICORN_WORKERS", "GUNICORN_THREADS", "GUNICORN_KEEP_ALIVE"):
+            monkeypatch.delenv(name, raising=False)
+        for name, value in environment.items():
+            monkeypatch.setenv(name, value)
+        module = importlib.reload(importlib.import_module("ecte.gunicorn"))
+        config = Config()
+        for name in ("worker_class", "workers", "threads", "keepalive", "accesslog"):
+            config.set(name, getattr(module, name))
+        return config
+
+    default = loaded()
+    assert default.worker_class_str == "gthread"
+    assert (default.workers, default.threads) == (os.process_cpu_count(), 2)
+    assert default.keepalive == 75
+    told = loaded(GUNICORN_WORKERS="3", GUNICORN_THREADS="1", GUNICORN_KEEP_ALIVE="15")
+    assert (told.workers, told.threads, told.keepalive) == (3, 1, 15)
