@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 
 from ecte.accounts.models import Role
-from ecte.accounts.roles import memberships_of, set_active_role
+from ecte.accounts.roles import active_memberships, set_active_role
 from ecte.demo import DEMO_STAFF_EMAIL, DEMO_STAFF_PASSWORD, demo_accounts, demo_staff_code
 
 ROLE_HOMES = {
@@ -67,7 +67,7 @@ class ChooseRoleForm(forms.Form):
 
 class ChooseRoleView(View):
     def _form(self, request, data=None):
-        return ChooseRoleForm(data, memberships=memberships_of(request))
+        return ChooseRoleForm(data, memberships=list(active_memberships(request.user)))
 
     def _next(self, request) -> str | None:
         target = request.POST.get("next") or request.GET.get("next")
