@@ -13,6 +13,9 @@ A version comes from a sequence, never reused, so an entry read inside a transac
 changed the data and then rolled back can never match again. On SQLite (the embedded
 default for trying the service) nothing is kept: every read goes to the database.
 
+The trigger updates one row, so transactions that write reference data take turns: only
+DfE staff's admin edits and content imports do, never the journeys' pages.
+
 Cached values are shared by the threads of a process: treat them as read-only.
 """
 
