@@ -12,7 +12,6 @@ from tests.factories import (
     AppropriateBodyFactory,
     ECTAtSchoolPeriodFactory,
     InductionPeriodFactory,
-    MembershipFactory,
     TeacherFactory,
 )
 from tests.induction.factories import ReleaseRequestFactory, held_ect
@@ -20,17 +19,6 @@ from tests.induction.factories import ReleaseRequestFactory, held_ect
 pytestmark = pytest.mark.django_db
 
 AB = "/appropriate-body"
-
-
-@pytest.fixture
-def ab_user():
-    return MembershipFactory(appropriate_body_user=True)
-
-
-@pytest.fixture
-def signed_in(client, ab_user):
-    client.force_login(ab_user.user)
-    return client
 
 
 def date_fields(name, day):

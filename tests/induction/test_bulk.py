@@ -34,11 +34,6 @@ CLAIM_HEADER = "TRN,Date of birth,Induction programme,Start date\n"
 RELEASE_HEADER = "TRN,Date of birth,End date,Number of terms,Outcome\n"
 
 
-@pytest.fixture
-def ab_user():
-    return MembershipFactory(appropriate_body_user=True)
-
-
 def upload(ab_user, kind, text):
     return create_bulk_upload(
         appropriate_body=ab_user.appropriate_body,
@@ -283,12 +278,6 @@ def test_a_row_that_became_invalid_after_checking_fails_alone(ab_user):
 
 
 # --- pages ------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def signed_in(client, ab_user):
-    client.force_login(ab_user.user)
-    return client
 
 
 def post_file(client, kind, text, name="ects.csv"):

@@ -28,11 +28,6 @@ d = datetime.date
 
 
 @pytest.fixture
-def ab_user():
-    return MembershipFactory(appropriate_body_user=True)
-
-
-@pytest.fixture
 def actor(ab_user):
     return Actor.for_membership(ab_user)
 

@@ -21,19 +21,8 @@ AB = "/appropriate-body"
 
 
 @pytest.fixture
-def ab_user():
-    return MembershipFactory(appropriate_body_user=True)
-
-
-@pytest.fixture
 def actor(ab_user):
     return Actor.for_membership(ab_user)
-
-
-@pytest.fixture
-def signed_in(client, ab_user):
-    client.force_login(ab_user.user)
-    return client
 
 
 def date_fields(name, day):

@@ -23,11 +23,6 @@ CONSENT = datetime.date(2026, 9, 4)
 
 
 @pytest.fixture
-def ab_user():
-    return MembershipFactory(appropriate_body_user=True)
-
-
-@pytest.fixture
 def period(ab_user):
     return InductionPeriodFactory(appropriate_body=ab_user.appropriate_body)
 

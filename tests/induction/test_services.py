@@ -22,7 +22,6 @@ from participants.models import InductionStatus, TeacherRecord
 from tests.factories import (
     AppropriateBodyFactory,
     InductionPeriodFactory,
-    MembershipFactory,
     TeacherFactory,
     TeacherRecordFactory,
 )
@@ -31,11 +30,6 @@ pytestmark = pytest.mark.django_db
 
 SEPT = datetime.date(2026, 9, 1)
 DEC = datetime.date(2026, 12, 18)
-
-
-@pytest.fixture
-def ab_user():
-    return MembershipFactory(appropriate_body_user=True)
 
 
 @pytest.fixture

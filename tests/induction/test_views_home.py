@@ -19,17 +19,6 @@ from tests.induction.factories import AssessmentFactory, ReleaseRequestFactory, 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def ab_user():
-    return MembershipFactory(appropriate_body_user=True)
-
-
-@pytest.fixture
-def signed_in(client, ab_user):
-    client.force_login(ab_user.user)
-    return client
-
-
 def world(ab, n=1):
     """n of each kind of task for appropriate body `ab`, and the same for another body."""
     other = AppropriateBodyFactory()

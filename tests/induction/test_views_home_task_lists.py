@@ -10,7 +10,6 @@ from tests.factories import (
     AppropriateBodyFactory,
     ECTAtSchoolPeriodFactory,
     InductionPeriodFactory,
-    MembershipFactory,
     TeacherFactory,
     TeacherRecordFactory,
 )
@@ -18,17 +17,6 @@ from tests.induction.factories import held_ect
 from tests.induction.test_views_home import world
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def ab_user():
-    return MembershipFactory(appropriate_body_user=True)
-
-
-@pytest.fixture
-def signed_in(client, ab_user):
-    client.force_login(ab_user.user)
-    return client
 
 
 def names_on(client, slug: str) -> str:

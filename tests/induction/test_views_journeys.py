@@ -27,17 +27,6 @@ pytestmark = pytest.mark.django_db
 AB = "/appropriate-body"
 
 
-@pytest.fixture
-def ab_user():
-    return MembershipFactory(appropriate_body_user=True)
-
-
-@pytest.fixture
-def signed_in(client, ab_user):
-    client.force_login(ab_user.user)
-    return client
-
-
 def date_fields(name, day):
     return {f"{name}-day": day.day, f"{name}-month": day.month, f"{name}-year": day.year}
 
