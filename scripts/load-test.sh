@@ -159,6 +159,25 @@ case "$RUN_TIME" in
 *s) seconds=${RUN_TIME%s} ;;
 *) seconds=$RUN_TIME ;;
 esac
+# PostgreSQL's CPU, when it runs here: every postgres process's user + system clock ticks.
+# The pool keeps gunicorn's connections open to the end, so their backends are counted.
+postgres_ticks() {
+    local total=0 pid fields
+    for pid in $(pgrep -x postgres); do
+        fields="$(cut -d')' -f2- "/proc/$pid/stat" 2>/dev/null)" || continue
+        set -- $fields
+        total=$((total + ${12} + ${13}))
+    done
+    echo "$total"
+}
+# The CPU of this shell's children that have ended (bash's `times`, second line, in the
+# shell itself: a $(...) subshell has its own), in seconds. Locust's is the difference across
+# its run, as nothing else ends meanwhile.
+children_cpu_seconds() {
+    tail -n 1 "$1" | awk '{ for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } } END { print s }'
+}
+POSTGRES_TICKS_BEFORE="$(postgres_ticks)"
+times >"$OUT/times-before-locust"
 LOAD_MAIL_DIR="$OUT/mail" timeout --kill-after=30 $((seconds + 180)) \
     "$ROOT/.venv/bin/locust" -f tests/load/locustfile.py --headless --only-summary \
     --host "http://127.0.0.1:$LOAD_PORT" --users "$USERS" --spawn-rate "$SPAWN_RATE" \
@@ -166,6 +185,15 @@ LOAD_MAIL_DIR="$OUT/mail" timeout --kill-after=30 $((seconds + 180)) \
     --exit-code-on-error 0 >"$OUT/locust.log" 2>&1 || locust_status=$?
 # What the requests cost the app, whatever queued in front of it: the workers' CPU time.
 SERVER_CPU_SECONDS="$(ps --ppid "$GUNICORN_PID" -o times= | awk '{s += $1} END {print s + 0}')"
+POSTGRES_TICKS_AFTER="$(postgres_ticks)"
+times >"$OUT/times-after-locust"
+LOCUST_CPU_SECONDS="$(awk -v a="$(children_cpu_seconds "$OUT/times-before-locust")" \
+    -v b="$(children_cpu_seconds "$OUT/times-after-locust")" 'BEGIN { print b - a }')"
+POSTGRES_CPU_ARGS=()
+if [ "$POSTGRES_TICKS_AFTER" -gt 0 ]; then
+    POSTGRES_CPU_ARGS=(--postgres-cpu-seconds "$(awk -v a="$POSTGRES_TICKS_BEFORE" \
+        -v b="$POSTGRES_TICKS_AFTER" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (b - a) / hz }')")
+fi
 LOAD_AVERAGE="$(cut -d' ' -f1-3 /proc/loadavg)"
 stop_gunicorn
 if [ "$locust_status" -ne 0 ]; then
@@ -175,4 +203,5 @@ fi
 
 "$PY" -m tests.load.report "$OUT/stats" --p95-limit-ms "$P95_LIMIT_MS" --users "$USERS" \
     --run-time "$RUN_TIME" --workers "$GUNICORN_WORKERS gthread workers x $GUNICORN_THREADS threads" \
-    --server-cpu-seconds "$SERVER_CPU_SECONDS" --load-average "$LOAD_AVERAGE"
+    --server-cpu-seconds "$SERVER_CPU_SECONDS" --locust-cpu-seconds "$LOCUST_CPU_SECONDS" \
+    "${POSTGRES_CPU_ARGS[@]}" --load-average "$LOAD_AVERAGE"

@@ -6,12 +6,16 @@ role then shares the session, as a shared account would. The session and CSRF co
 are `Secure` (production settings) and the test speaks plain http on loopback, so the
 client keeps them itself and sends them with each request.
 
+FastHttpUser (geventhttpclient), not HttpUser (requests): locust shares the server's two
+cores, and requests costs several times the CPU a request that geventhttpclient does.
+
 Think time: 2 to 8 seconds between pages, a busy person clicking through the service.
 """
 
 from __future__ import annotations
 
 import datetime
+import http.cookies
 import os
 import random
 import re
@@ -20,7 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import gevent.lock
-from locust import HttpUser, between, task
+from locust import FastHttpUser, between, task
 
 from tests.load.accounts import APPROPRIATE_BODY, ECT, INDUCTION_TUTOR, LEAD_PROVIDER, MENTOR
 
@@ -49,11 +53,15 @@ class Session:
         self.lock = gevent.lock.Semaphore()
 
     def remember(self, response) -> None:
-        for cookie in response.cookies:
-            if cookie.value:
-                self.cookies[cookie.name] = cookie.value
-            else:
-                self.cookies.pop(cookie.name, None)
+        for header in response.headers.getlist("Set-Cookie") if response.headers else []:
+            for name, morsel in http.cookies.SimpleCookie(header).items():
+                if morsel.value:
+                    self.cookies[name] = morsel.value
+                else:  # Django deletes a cookie by setting it empty
+                    self.cookies.pop(name, None)
+
+    def header(self) -> str:
+        return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
 
 
 SESSIONS: dict[str, Session] = {}
@@ -86,7 +94,7 @@ def csrf_token(html: str) -> str:
     return match.group(1)
 
 
-class RoleUser(HttpUser):
+class RoleUser(FastHttpUser):
     abstract = True
     wait_time = between(2, 8)
     email = ""
@@ -146,12 +154,12 @@ class RoleUser(HttpUser):
             path,
             name=name,
             data=data,
-            cookies=dict(session.cookies),
+            headers={"Cookie": session.header()} if session.cookies else {},
             allow_redirects=False,
             catch_response=True,
         ) as response:
             session.remember(response)
-            self.client.cookies.clear()  # the shared session's cookies are the only ones
+            self.client.cookiejar.clear()  # the shared session's cookies are the only ones
             if expect_redirect_to is not None:
                 location = urlsplit(response.headers.get("Location", "")).path
                 if response.status_code != 302 or location != expect_redirect_to:

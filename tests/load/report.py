@@ -116,6 +116,14 @@ def main(argv: list[str]) -> int:
         type=float,
         help="CPU time the gunicorn workers used over the run (user + system)",
     )
+    parser.add_argument(
+        "--postgres-cpu-seconds",
+        type=float,
+        help="CPU time PostgreSQL's processes used over the run, when it runs on this machine",
+    )
+    parser.add_argument(
+        "--locust-cpu-seconds", type=float, help="CPU time locust itself used over the run"
+    )
     parser.add_argument("--load-average", default="", help="the machine's, at the end of the run")
     args = parser.parse_args(argv)
 
@@ -140,6 +148,16 @@ def main(argv: list[str]) -> int:
             f"Server CPU: {args.server_cpu_seconds:.0f} s for {total.requests} requests, "
             f"{cpu_ms_per_request(args.server_cpu_seconds, total.requests):.0f} ms a request."
         )
+    # The other programs on the same cores: what they take, the app cannot have.
+    for label, seconds in (
+        ("PostgreSQL", args.postgres_cpu_seconds),
+        ("locust (the load itself)", args.locust_cpu_seconds),
+    ):
+        if seconds is not None and total.requests:
+            print(
+                f"{label} CPU: {seconds:.0f} s, "
+                f"{cpu_ms_per_request(seconds, total.requests):.1f} ms a request."
+            )
     if args.load_average:
         print(f"Load average at the end of the run: {args.load_average}.")
     print()

@@ -47,3 +47,21 @@ def test_a_run_where_a_user_raised_an_exception_fails(tmp_path, capsys):
 def test_the_servers_cpu_time_is_reported_per_request(tmp_path, capsys):
     main([stats(tmp_path, failures=0, p95=100), "--server-cpu-seconds", "45"])
     assert "Server CPU: 45 s for 1000 requests, 45 ms a request." in capsys.readouterr().out
+
+
+def test_the_cpu_of_every_program_on_the_machine_is_reported_per_request(tmp_path, capsys):
+    main(
+        [
+            stats(tmp_path, failures=0, p95=100),
+            "--server-cpu-seconds",
+            "40",
+            "--postgres-cpu-seconds",
+            "10",
+            "--locust-cpu-seconds",
+            "2.5",
+        ]
+    )
+    out = capsys.readouterr().out
+    assert "Server CPU: 40 s for 1000 requests, 40 ms a request." in out
+    assert "PostgreSQL CPU: 10 s, 10.0 ms a request." in out
+    assert "locust (the load itself) CPU: 2 s, 2.5 ms a request." in out
