@@ -15,7 +15,9 @@ class EventQuerySet(models.QuerySet):
 
 class Event(models.Model):
     event_type = models.CharField(max_length=64, db_index=True)
-    heading = models.CharField(max_length=255)
+    # Text, not a bounded string: a heading can name a teacher twice ("A's name was changed
+    # to B"), and names are up to 100 characters each; nothing that happened may be cut.
+    heading = models.TextField()
     body = models.TextField(blank=True)
     happened_at = models.DateTimeField(db_index=True)
     author = models.ForeignKey(

@@ -25,7 +25,8 @@ class Notification(models.Model):
     key = models.CharField(
         max_length=200, help_text="The object and the occasion, e.g. 'ect-period:12:no-mentor'"
     )
-    subject = models.CharField(max_length=255)
+    # Text, as an event's heading: a subject can name a school and a teacher twice.
+    subject = models.TextField()
     body = models.TextField()
     link = models.CharField(max_length=500, blank=True, help_text="A path in this service")
     statutory = models.BooleanField(

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from ecte.events.models import Event
+from ecte.notifications.models import Notification
 from tests.factories import (
     AppropriateBodyFactory,
     ECTAtSchoolPeriodFactory,
@@ -16,6 +17,7 @@ from tests.factories import (
     SchoolPartnershipFactory,
     TeacherRecordFactory,
     TrainingPeriodFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -293,6 +295,23 @@ def test_changing_the_name(signed_in, ect):
     assert response["Location"] == f"/school/ects/{ect.pk}/"
     assert "Name changed to Alicia Thornton" in signed_in.get(response["Location"]).content.decode()
     assert Event.objects.filter(event_type="teacher_name_changed").exists()
+
+
+def test_changing_a_long_name_to_another_long_name_is_recorded_and_told_in_full(signed_in, ect):
+    # Names of the longest the form takes: the event's heading and the notice's subject
+    # name the teacher before and after, and must hold both.
+    ect.appropriate_body.email = "induction@airevalley.example"
+    ect.appropriate_body.save()
+    body_user = UserFactory(email="induction@airevalley.example")
+    url = f"/school/ects/{ect.pk}/change/name/"
+    signed_in.post(url, {"first_name": "A" * 100, "last_name": "B" * 100})
+    response = signed_in.post(url, {"first_name": "C" * 100, "last_name": "D" * 100})
+    assert response.status_code == 302
+    before, after = f"{'A' * 100} {'B' * 100}", f"{'C' * 100} {'D' * 100}"
+    event = Event.objects.filter(event_type="teacher_name_changed").latest("id")
+    assert event.heading == f"{before}'s name was changed to {after}"
+    notice = Notification.objects.filter(recipient=body_user).latest("id")
+    assert notice.subject == f"{after} at Oakfield Academy: name changed from {before} to {after}"
 
 
 def test_changing_to_the_same_name_is_an_error(signed_in, ect):
