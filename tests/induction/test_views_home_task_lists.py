@@ -132,3 +132,29 @@ def test_leavers_are_ects_held_here_who_left_their_school(signed_in, ab_user):
     page = names_on(signed_in, "leavers")
     assert leaver.teacher.full_name in page
     assert staying.teacher.full_name not in page
+
+
+def test_the_home_counts_what_is_there_now_though_its_statement_is_kept(signed_in, ab_user):
+    """The counts statement is compiled once per body and process; the counts never are."""
+    ab = ab_user.appropriate_body
+    held_ect(appropriate_body=ab)
+    assert "ECTs in induction with you (1)" in signed_in.get("/appropriate-body/").content.decode()
+    held_ect(appropriate_body=ab)
+    assert "ECTs in induction with you (2)" in signed_in.get("/appropriate-body/").content.decode()
+    other = AppropriateBodyFactory()
+    held_ect(appropriate_body=other)
+    assert lists.task_counts(other)["in-induction"] == 1
+    assert lists.task_counts(ab)["in-induction"] == 2
+
+
+def test_counts_that_depended_on_the_date_would_not_be_kept(ab_user, monkeypatch):
+    ab = ab_user.appropriate_body
+    lists._task_counts_statement.cache_clear()
+    monkeypatch.setattr(
+        lists,
+        "held",
+        lambda body: lists.InductionPeriod.objects.filter(started_on__lte=datetime.date.today()),
+    )
+    with pytest.raises(ValueError, match="depend on a date"):
+        lists.task_counts(ab)
+    lists._task_counts_statement.cache_clear()
