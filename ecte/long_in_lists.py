@@ -37,7 +37,10 @@ class _ArrayWhenLong:
         if isinstance(self.lhs, ColPairs):
             return None  # several columns (a composite key): Django's IN
         # NULL is never equal to anything, as in Django's IN; repeats are sent once.
-        values = list(dict.fromkeys(value for value in self.rhs if value is not None))
+        try:
+            values = list(dict.fromkeys(value for value in self.rhs if value is not None))
+        except TypeError:  # unhashable values: Django's IN, as it would write them
+            return None
         if not values:
             raise EmptyResultSet
         return values

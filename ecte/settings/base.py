@@ -124,11 +124,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             # Parameters sent apart from the SQL, and a statement a connection has run five
-            # times prepared once and planned no more: planning was a third of PostgreSQL's
-            # work on every page. Measured on the load test's pages, one request at a time:
-            # PostgreSQL's CPU a request 8.8 ms -> 4.0 ms, the app's no higher.
+            # times prepared once and planned no more: planning was about 40% of
+            # PostgreSQL's statement time. Measured on the load test's pages, one request
+            # at a time: PostgreSQL's CPU a request 10.8 and 9.6 ms -> 5.8 and 5.4 ms, the
+            # app's no higher (docs/load-and-faults.md).
             # Prepared statements live as long as the pooled connection; a deploy that
             # migrates restarts the processes, so none outlives a schema change.
+            # Bound this way, a statement carries at most 65,535 parameters: long `__in`
+            # lists go as one array (ecte/long_in_lists.py).
             "server_side_binding": True,
             "prepare_threshold": 5,
         }
