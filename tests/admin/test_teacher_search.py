@@ -23,34 +23,34 @@ def search(client, term: str) -> str:
 
 def test_a_seven_digit_trn_finds_only_that_teacher(staff_client):
     wanted = TeacherFactory(trn="7654321", last_name="Okonjo")
-    TeacherFactory(trn="7654320", last_name="Hartley")
+    TeacherFactory(trn="7654320", last_name="Hartnell")
     page = search(staff_client, " 7654321 ")
     assert wanted.last_name in page
-    assert "Hartley" not in page
+    assert "Hartnell" not in page
 
 
 def test_part_of_a_name_finds_the_teacher_whatever_the_case(staff_client):
     TeacherFactory(first_name="Amara", last_name="Okafor")
-    TeacherFactory(first_name="Gareth", last_name="Lloyd")
+    TeacherFactory(first_name="Gareth", last_name="Llewelyn")
     page = search(staff_client, "okaf")
     assert "Okafor" in page
-    assert "Lloyd" not in page
+    assert "Llewelyn" not in page
 
 
 def test_a_first_and_last_name_together_find_the_teacher(staff_client):
     TeacherFactory(first_name="Amara", last_name="Okafor")
-    TeacherFactory(first_name="Amara", last_name="Lloyd")
+    TeacherFactory(first_name="Amara", last_name="Llewelyn")
     page = search(staff_client, "amara oka")
     assert "Okafor" in page
-    assert "Lloyd" not in page
+    assert "Llewelyn" not in page
 
 
 def test_part_of_a_trn_finds_the_teachers_it_is_in(staff_client):
     TeacherFactory(trn="7654321", last_name="Okonjo")
-    TeacherFactory(trn="1111111", last_name="Hartley")
+    TeacherFactory(trn="1111111", last_name="Hartnell")
     page = search(staff_client, "76543")
     assert "Okonjo" in page
-    assert "Hartley" not in page
+    assert "Hartnell" not in page
 
 
 def test_an_ects_or_mentors_full_email_finds_them(staff_client):
