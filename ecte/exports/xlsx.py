@@ -5,7 +5,7 @@ An XLSX file is a zip of XML parts. This writes the few parts a spreadsheet need
 style sheet for dates and the header, one worksheet) and streams the worksheet's
 rows into the zip a batch at a time, so memory is a batch or two whatever the size.
 Text is written inline (no shared-strings table, which would have to be held in
-memory), escaped for XML, stripped of the characters XML 1.0 forbids, cut to the
+memory), escaped for XML and for OOXML's own "_xHHHH_" escapes, stripped of the characters XML 1.0 forbids, cut to the
 32,767 characters a cell holds, and neutralised when a spreadsheet would run it as a
 formula.
 """
@@ -130,6 +130,12 @@ _ESCAPE_TABLE = {
     ord(">"): "&gt;",
     ord("\r"): "&#13;",  # a bare one would be read back as a line feed
 }
+# OOXML text reads "_xHHHH_" as the character U+HHHH (ECMA-376 Part 1, 22.9.2.19), so
+# "_x0041_" typed into a name would show as "A": the underscore that starts one is
+# written as its own escape, "_x005F_". Last of all, as dropping a character can make one.
+_STARTS_AN_ESCAPE = "_(?=[xX][0-9A-Fa-f]{4}_)"
+_ESCAPE_ESCAPES = re.compile(_STARTS_AN_ESCAPE).sub
+_ESCAPE_ESCAPES_BYTES = re.compile(_STARTS_AN_ESCAPE.encode()).sub
 _NEEDS_DROPPING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]").search
 _NEEDS_ESCAPING = re.compile("[&<>\r]").search
 _ATTRIBUTE_TABLE = {**_DROP_TABLE, **_ESCAPE_TABLE, ord('"'): "&quot;"}
@@ -157,6 +163,8 @@ def _text_cell(value: str, style: str = "") -> str:
     value = _fit(value)
     if _NEEDS_ESCAPING(value):
         value = value.translate(_ESCAPE_TABLE)
+    if "_" in value:
+        value = _ESCAPE_ESCAPES("_x005F_", value)
     return f'<c{style} t="inlineStr"><is><t xml:space="preserve">{value}{TEXT_END}'
 
 
@@ -307,15 +315,20 @@ def _clean(xml: str, angles: int) -> bytes | None:
     data = xml.encode("utf-8", "replace")  # "replace": a lone surrogate becomes "?"
     # One pass to see whether the values hold anything to change, which they rarely do.
     if len(data) - len(data.translate(None, _SPECIAL_BYTES)) == 2 * angles:
-        return _NEUTRALISE_FORMULAS(_NEUTRALISED, data)
-    if data.count(b"<") != angles or data.count(b">") != angles:
+        data = _NEUTRALISE_FORMULAS(_NEUTRALISED, data)
+    elif data.count(b"<") != angles or data.count(b">") != angles:
         return None
-    if b"&" in data:
-        data = data.replace(b"&", b"&amp;")
-    # Dropped before neutralising, so a value that starts "\x00=" is a formula's start.
-    data = _NEUTRALISE_FORMULAS(_NEUTRALISED, data.translate(None, _FORBIDDEN_BYTES))
-    # After neutralising, as a carriage return can start a formula.
-    return data.replace(b"\r", b"&#13;")
+    else:
+        if b"&" in data:
+            data = data.replace(b"&", b"&amp;")
+        # Dropped before neutralising, so a value that starts "\x00=" is a formula's start.
+        data = _NEUTRALISE_FORMULAS(_NEUTRALISED, data.translate(None, _FORBIDDEN_BYTES))
+        # After neutralising, as a carriage return can start a formula.
+        data = data.replace(b"\r", b"&#13;")
+    # The markup holds no "_x" and escaping adds no angle: any found came from a value.
+    if b"_x" in data or b"_X" in data:
+        data = _ESCAPE_ESCAPES_BYTES(b"_x005F_", data)
+    return data
 
 
 def _rows_xml(rows: Sequence[Sequence], writers: _RowWriters) -> bytes:

@@ -4,12 +4,14 @@ with every value in its column, text kept as text, and formulas never run."""
 import datetime
 import zipfile
 from decimal import Decimal
+from xml.etree import ElementTree
 
 import pytest
 from openpyxl import load_workbook
 
 from ecte.exports import xlsx
 from ecte.exports.writers import PROGRESS_EVERY, write_xlsx
+from tests.exports.spreadsheet import as_excel_shows
 
 HEADER = ["Name", "Started", "Terms", "Note", "Count"]
 
@@ -215,3 +217,25 @@ def test_rows_of_many_patterns_across_many_chunks_all_reach_the_file(tmp_path):
         [None, None, datetime.datetime(2025, 1, 1)],
         ["'=b", 2.5, ""],
     ]
+
+
+def _as_a_spreadsheet_reads(path) -> list[str]:
+    with zipfile.ZipFile(path) as archive:
+        sheet = ElementTree.fromstring(archive.read("xl/worksheets/sheet1.xml"))
+    return [as_excel_shows(t.text or "") for t in sheet.iter() if t.tag.endswith("}t")]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["_x0041_", "Ref _x000D_ and _X0041_", "_x005F_", "__x0041__", "_x00e9_x0041_", "_x004_"],
+)
+def test_text_that_looks_like_an_ooxml_escape_is_shown_as_it_was_typed(tmp_path, value):
+    # Alone (the batch), beside a "<" (row by row) and in the header (cell by cell).
+    rows = [(value, 1), (value, "<")]
+    write_xlsx(tmp_path / "a.xlsx", [value, "N"], rows)
+    assert _as_a_spreadsheet_reads(tmp_path / "a.xlsx") == [value, "N", value, value, "<"]
+
+
+def test_a_control_character_dropped_from_inside_an_escape_does_not_make_one(tmp_path):
+    write_xlsx(tmp_path / "a.xlsx", ["A"], [("_x00\x0041_",), ("_x00\x0141_", "<")])
+    assert _as_a_spreadsheet_reads(tmp_path / "a.xlsx") == ["A", "_x0041_", "_x0041_", "<"]

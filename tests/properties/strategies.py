@@ -33,6 +33,8 @@ HOSTILE_STRINGS = [
     "\r\n\r\n",
     "%s%s%n",
     "{{ 7 * 7 }}",
+    "_x0041_",  # OOXML's escape for "A"
+    "_x003D_1+1",  # and for "=": a formula once read
 ]
 
 # Text that can be sent in a form (no lone surrogates: they cannot be encoded as UTF-8).
