@@ -5,9 +5,9 @@ An XLSX file is a zip of XML parts. This writes the few parts a spreadsheet need
 style sheet for dates and the header, one worksheet) and streams the worksheet's
 rows into the zip a batch at a time, so memory is a batch or two whatever the size.
 Text is written inline (no shared-strings table, which would have to be held in
-memory), escaped for XML and for OOXML's own "_xHHHH_" escapes, stripped of the characters XML 1.0 forbids, cut to the
-32,767 characters a cell holds, and neutralised when a spreadsheet would run it as a
-formula.
+memory), escaped for XML and for OOXML's own "_xHHHH_" escapes, stripped of the
+characters XML 1.0 forbids, cut to the 32,767 characters a cell holds, and neutralised
+when a spreadsheet would run it as a formula.
 """
 
 from __future__ import annotations
