@@ -141,7 +141,8 @@ def due(
     ended = [w for w in windows if w.ends_on < today]
     # A term of weekly logs for each of a mentor's ECTs: find each window's first log by
     # bisecting the sorted days, not by testing every day against every window.
-    days = sorted(day for day in logged_on if day >= from_day)
+    every_day = sorted(logged_on)
+    days = every_day[bisect.bisect_left(every_day, from_day) :]
 
     def has_log(window: Window) -> bool:
         first = bisect.bisect_left(days, window.starts_on)
@@ -151,7 +152,11 @@ def due(
     missed = [window for window, held in zip(ended, met, strict=True) if not held]
     met_now = None
     if current is not None:
-        met_now = max((day for day in logged_on if day in current), default=None)
+        # The latest log up to the window's end, if it is inside the window: a log before
+        # from_day counts here (the mentoring may have started mid-window).
+        last = bisect.bisect_right(every_day, current.ends_on)
+        if last and every_day[last - 1] >= current.starts_on:
+            met_now = every_day[last - 1]
     return Due(
         current=current,
         met_now=met_now,

@@ -153,3 +153,6 @@ def test_a_window_is_met_exactly_when_a_day_inside_it_was_logged(
     assert (due.expected, due.held) == (len(ended), sum(met))
     assert due.last_missed == (missed[-1] if missed else None)
     assert due.overdue == (bool(ended) and not met[-1])
+    current = next((w for w in windows if today in w), None)
+    in_current = [day for day in logged_on if current is not None and day in current]
+    assert due.met_now == max(in_current, default=None)
