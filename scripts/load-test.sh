@@ -176,6 +176,8 @@ postgres_ticks() {
 children_cpu_seconds() {
     tail -n 1 "$1" | awk '{ for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } } END { print s }'
 }
+# How fast the machine runs Python just before and just after (see tests/load/speed_check.py).
+SPEED_BEFORE_MS="$("$PY" -m tests.load.speed_check)"
 POSTGRES_TICKS_BEFORE="$(postgres_ticks)"
 times >"$OUT/times-before-locust"
 LOAD_MAIL_DIR="$OUT/mail" timeout --kill-after=30 $((seconds + 180)) \
@@ -196,6 +198,7 @@ if [ "$POSTGRES_TICKS_AFTER" -gt 0 ]; then
 fi
 LOAD_AVERAGE="$(cut -d' ' -f1-3 /proc/loadavg)"
 stop_gunicorn
+SPEED_AFTER_MS="$("$PY" -m tests.load.speed_check)"
 if [ "$locust_status" -ne 0 ]; then
     log "locust exited with status $locust_status"
     tail -n 30 "$OUT/locust.log" >&2
@@ -204,4 +207,5 @@ fi
 "$PY" -m tests.load.report "$OUT/stats" --p95-limit-ms "$P95_LIMIT_MS" --users "$USERS" \
     --run-time "$RUN_TIME" --workers "$GUNICORN_WORKERS gthread workers x $GUNICORN_THREADS threads" \
     --server-cpu-seconds "$SERVER_CPU_SECONDS" --locust-cpu-seconds "$LOCUST_CPU_SECONDS" \
-    "${POSTGRES_CPU_ARGS[@]}" --load-average "$LOAD_AVERAGE"
+    "${POSTGRES_CPU_ARGS[@]}" --load-average "$LOAD_AVERAGE" \
+    --speed-check-ms "$SPEED_BEFORE_MS" "$SPEED_AFTER_MS"

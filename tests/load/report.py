@@ -125,6 +125,13 @@ def main(argv: list[str]) -> int:
         "--locust-cpu-seconds", type=float, help="CPU time locust itself used over the run"
     )
     parser.add_argument("--load-average", default="", help="the machine's, at the end of the run")
+    parser.add_argument(
+        "--speed-check-ms",
+        nargs=2,
+        type=float,
+        metavar=("BEFORE", "AFTER"),
+        help="tests.load.speed_check's time before and after the run",
+    )
     args = parser.parse_args(argv)
 
     rows, total = read_stats(args.prefix)
@@ -160,6 +167,12 @@ def main(argv: list[str]) -> int:
             )
     if args.load_average:
         print(f"Load average at the end of the run: {args.load_average}.")
+    if args.speed_check_ms:
+        before, after = args.speed_check_ms
+        print(
+            f"Speed check (tests.load.speed_check, the same work each time; lower is faster): "
+            f"{before:.1f} ms before the run, {after:.1f} ms after."
+        )
     print()
     if problems:
         print(f"**Failed** (criteria: no errors, p95 at most {args.p95_limit_ms:.0f} ms): ")

@@ -65,3 +65,15 @@ def test_the_cpu_of_every_program_on_the_machine_is_reported_per_request(tmp_pat
     assert "Server CPU: 40 s for 1000 requests, 40 ms a request." in out
     assert "PostgreSQL CPU: 10 s, 10.0 ms a request." in out
     assert "locust (the load itself) CPU: 2 s, 2.5 ms a request." in out
+
+
+def test_the_machines_speed_before_and_after_is_reported(tmp_path, capsys):
+    main([stats(tmp_path, failures=0, p95=100), "--speed-check-ms", "24.3", "31"])
+    out = capsys.readouterr().out
+    assert "24.3 ms before the run, 31.0 ms after." in out
+
+
+def test_the_speed_check_times_a_fixed_piece_of_work():
+    from tests.load import speed_check
+
+    assert speed_check.best_ms(repeats=1) > 0
