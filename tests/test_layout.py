@@ -62,3 +62,56 @@ def test_only_the_most_specific_navigation_item_is_active(rf):
     request.active_role = MembershipFactory()
     items = _navigation(request)
     assert [item["text"] for item in items if item["active"]] == ["ECTs"]
+
+
+def _govuk_macro(name: str, component: str):
+    from django.template import engines
+
+    template = f"govuk_frontend_jinja/components/{component}/macro.html"
+    return getattr(engines["jinja2"].env.get_template(template).module, name)
+
+
+def test_the_layouts_constant_parts_are_the_macros_own_html_rendered_once(monkeypatch):
+    from ecte import jinja2
+
+    monkeypatch.setattr(jinja2, "_constant_html", {})
+    footer = _govuk_macro("govukFooter", "footer")
+    params = {"meta": {"items": [{"href": "/cookies/", "text": "Cookies"}]}}
+    calls = []
+
+    class Counting:
+        name = footer.name
+
+        def __call__(self, given):
+            calls.append(given)
+            return footer(given)
+
+    first = jinja2.constant_html(Counting(), params)
+    again = jinja2.constant_html(Counting(), dict(params))
+    assert first == again == footer(params)
+    assert 'href="/cookies/"' in first
+    assert len(calls) == 1
+
+
+def test_other_parameters_are_rendered_apart_and_what_is_kept_stays_bounded(monkeypatch):
+    from ecte import jinja2
+
+    monkeypatch.setattr(jinja2, "_constant_html", {})
+    tag = _govuk_macro("govukTag", "tag")
+    shown = [jinja2.constant_html(tag, {"text": f"Tag {n}"}) for n in range(200)]
+    assert all(f"Tag {n}" in html for n, html in enumerate(shown))
+    assert len(jinja2._constant_html) <= jinja2._CONSTANT_HTML_LIMIT
+
+
+def test_a_signed_in_page_keeps_its_own_user_bar_and_sign_out_form(client):
+    from tests.factories import MembershipFactory
+
+    first, second = MembershipFactory(), MembershipFactory()
+    for membership in (first, second):
+        client.force_login(membership.user)
+        page = client.get("/notifications/").content.decode()
+        assert membership.user.full_name in page
+        assert 'name="csrfmiddlewaretoken"' in page
+        assert "govuk-footer" in page
+        assert "govuk-phase-banner" in page
+        assert "govuk-header" in page
