@@ -115,3 +115,12 @@ def test_a_signed_in_page_keeps_its_own_user_bar_and_sign_out_form(client):
         assert "govuk-footer" in page
         assert "govuk-phase-banner" in page
         assert "govuk-header" in page
+
+
+def test_a_templates_own_globals_overlay_the_environments_without_changing_them():
+    from django.template import engines
+
+    env = engines["jinja2"].env
+    own = env.from_string("{{ SERVICE_NAME }}|{{ url }}", globals={"url": "mine"})
+    assert own.render() == "Manage early career teacher induction|mine"
+    assert env.from_string("{{ url('cookies') }}").render() == "/cookies/"
