@@ -18,7 +18,7 @@
 # Settings (environment):
 #   USERS=100 SPAWN_RATE=10 RUN_TIME=5m P95_LIMIT_MS=500
 #   LOAD_PORT=55080 LOAD_DATABASE=ecte_load LOAD_REDIS_DB=14 LOAD_OUT=.tmp/load
-#   GUNICORN_WORKERS=cores GUNICORN_THREADS=2 (gthread workers, ecte/gunicorn.py) GUNICORN_KEEP_ALIVE=15
+#   GUNICORN_WORKERS=2 x cores GUNICORN_THREADS=1 (gthread workers, ecte/gunicorn.py) GUNICORN_KEEP_ALIVE=15
 #   SEED_SCALE=0.01 LOAD_SCHOOLS=100 LOAD_ECTS_PER_SCHOOL=20
 #   LOAD_REUSE_DATABASE=1   keep the database a previous run made and seeded (saves minutes)
 set -euo pipefail
@@ -36,9 +36,9 @@ P95_LIMIT_MS="${P95_LIMIT_MS:-500}"
 LOAD_PORT="${LOAD_PORT:-55080}"
 LOAD_DATABASE="${LOAD_DATABASE:-ecte_load}"
 LOAD_REDIS_DB="${LOAD_REDIS_DB:-14}"
-# gunicorn as production runs it (ecte/gunicorn.py): a process per CPU with 2 threads each.
-GUNICORN_WORKERS="${GUNICORN_WORKERS:-$(nproc)}"
-GUNICORN_THREADS="${GUNICORN_THREADS:-2}"
+# gunicorn as production runs it (ecte/gunicorn.py): two single-threaded processes per CPU.
+GUNICORN_WORKERS="${GUNICORN_WORKERS:-$((2 * $(nproc)))}"
+GUNICORN_THREADS="${GUNICORN_THREADS:-1}"
 # Longer than the users' longest think time (8 s): a gthread worker closes an idle
 # keep-alive connection after this, and a client that sends its next request just as the
 # server closes it gets a reset ("status 0"), which no real browser would report.

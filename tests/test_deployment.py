@@ -171,7 +171,7 @@ def test_web_and_the_image_take_gunicorns_settings_from_ecte_gunicorn(services, 
     assert '"--config", "python:ecte.gunicorn"' in cmd
 
 
-def test_gunicorn_runs_a_threaded_process_per_cpu_unless_told_otherwise(monkeypatch):
+def test_gunicorn_runs_two_single_threaded_processes_per_cpu_unless_told_otherwise(monkeypatch):
     from gunicorn.config import Config
 
     def loaded(**environment) -> Config:
@@ -187,7 +187,7 @@ def test_gunicorn_runs_a_threaded_process_per_cpu_unless_told_otherwise(monkeypa
 
     default = loaded()
     assert default.worker_class_str == "gthread"
-    assert (default.workers, default.threads) == (os.process_cpu_count(), 2)
+    assert (default.workers, default.threads) == (2 * os.process_cpu_count(), 1)
     assert default.keepalive == 75
-    told = loaded(GUNICORN_WORKERS="3", GUNICORN_THREADS="1", GUNICORN_KEEP_ALIVE="15")
-    assert (told.workers, told.threads, told.keepalive) == (3, 1, 15)
+    told = loaded(GUNICORN_WORKERS="3", GUNICORN_THREADS="2", GUNICORN_KEEP_ALIVE="15")
+    assert (told.workers, told.threads, told.keepalive) == (3, 2, 15)
