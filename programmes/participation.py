@@ -185,17 +185,21 @@ class ECTProgramme:
     @property
     def modules(self) -> list[Module]:
         """The modules the ECT takes this year, in their order, each once."""
-        seen: list[Module] = []
+        # Compared by id, a plain attribute: a model's == (and .pk) run Python code, and a
+        # reminder sweep asks this of 30,000 ECTs. These modules are always saved ones.
+        seen: dict[int, Module] = {}
         for slot in self.slots:
-            if slot.module is not None and slot.module not in seen:
-                seen.append(slot.module)
-        return seen
+            if slot.module is not None:
+                seen.setdefault(slot.module.id, slot.module)
+        return list(seen.values())
 
     def module(self, code: str) -> Module | None:
         return next((m for m in self.modules if m.code == code), None)
 
     def slots_of(self, module: Module) -> list[timeline.Slot]:
-        return [slot for slot in self.slots if slot.module == module]
+        return [
+            slot for slot in self.slots if slot.module is not None and slot.module.id == module.id
+        ]
 
     def module_ended(self, module: Module) -> bool:
         slots = self.slots_of(module)

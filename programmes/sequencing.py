@@ -199,7 +199,8 @@ def ordered_modules(modules: list[Module], codes: list[str]) -> list[Module]:
     at the end (content edited after a sequence was confirmed)."""
     by_code = {module.code: module for module in modules}
     ordered = [by_code[code] for code in codes if code in by_code]
-    return ordered + [module for module in modules if module not in ordered]
+    placed = {module.id for module in ordered}
+    return ordered + [module for module in modules if module.id not in placed]
 
 
 def place_name(modules: list[Module], position: int) -> str:
