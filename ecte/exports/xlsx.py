@@ -325,8 +325,10 @@ def _clean(xml: str, angles: int) -> bytes | None:
         data = _NEUTRALISE_FORMULAS(_NEUTRALISED, data.translate(None, _FORBIDDEN_BYTES))
         # After neutralising, as a carriage return can start a formula.
         data = data.replace(b"\r", b"&#13;")
-    # The markup holds no "_x" and escaping adds no angle: any found came from a value.
-    if b"_x" in data or b"_X" in data:
+    # The markup holds no "_" and escaping adds no angle: any found came from a value. One
+    # byte is looked for (memchr) and the pattern only where it is found: looking for
+    # "_x" and "_X" took a quarter of the time of writing a chunk.
+    if b"_" in data:
         data = _ESCAPE_ESCAPES_BYTES(b"_x005F_", data)
     return data
 
